@@ -1,0 +1,94 @@
+package io.scatter.api;
+
+import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.Settings;
+import io.scatter.messaging.Settings.Option;
+import io.scatter.messaging.Settings.UsageException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates the API's command-line flags and environment variables into Spring Boot {@code --property=value} arguments. */
+final class LaunchArguments {
+
+    /** The flags the API understands, in the order its usage text lists them. */
+    static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
+            Settings.DATABASE_PASSWORD, Settings.PORT);
+
+    /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
+    private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
+            "--logging.");
+
+    private LaunchArguments() {
+    }
+
+    /**
+     * The arguments to start Spring with: one {@code --property=value} per option (unless the same property was
+     * passed through explicitly), followed by the passed-through arguments.
+     *
+     * @throws UsageException for an unknown flag, a flag without value, or an invalid value; one line for the user
+     */
+    static List<String> toSpringArguments(String[] args, Map<String, String> environment) throws UsageException {
+        List<String> ours = new ArrayList<>();
+        List<String> passed = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (passesThrough(arg)) {
+                passed.add(arg);
+                continue;
+            }
+            ours.add(arg);
+            if (takesSeparateValue(arg) && i + 1 < args.length) {
+                ours.add(args[++i]);
+            }
+        }
+        Settings settings = Settings.parse(ours.toArray(String[]::new), environment, OPTIONS);
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("scatter.rabbitmq.uri", rabbitUri(settings.get(Settings.RABBITMQ)));
+        properties.put("spring.datasource.url", jdbcUrl(settings.get(Settings.DATABASE)));
+        properties.put("spring.datasource.username", settings.get(Settings.DATABASE_USER));
+        properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
+        properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
+        List<String> result = new ArrayList<>();
+        properties.forEach((name, value) -> {
+            if (passed.stream().noneMatch(arg -> arg.startsWith("--" + name + "="))) {
+                result.add("--" + name + "=" + value);
+            }
+        });
+        result.addAll(passed);
+        return result;
+    }
+
+    /** The usage text of the API's flags. */
+    static String usage() {
+        return Settings.usage("java -jar scatter-api.jar", OPTIONS)
+                + "  --spring.*=, --server.*=, --scatter.*=, --management.*=, --logging.*= pass through to Spring\n";
+    }
+
+    private static boolean passesThrough(String arg) {
+        return PASS_THROUGH.stream().anyMatch(arg::startsWith);
+    }
+
+    private static boolean takesSeparateValue(String arg) {
+        return arg.indexOf('=') < 0 && OPTIONS.stream().anyMatch(option -> option.flag().equals(arg));
+    }
+
+    private static String rabbitUri(String uri) throws UsageException {
+        try {
+            BrokerConnection.factory(uri);
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(Settings.RABBITMQ.flag() + ": " + e.getMessage());
+        }
+    }
+
+    private static String jdbcUrl(String url) throws UsageException {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new UsageException(Settings.DATABASE.flag() + " must be a PostgreSQL JDBC URL "
+                    + "(jdbc:postgresql://host:port/database), got '" + url + "'");
+        }
+        return url;
+    }
+}

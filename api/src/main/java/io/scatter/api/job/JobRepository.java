@@ -1,0 +1,162 @@
+package io.scatter.api.job;
+
+import io.scatter.core.job.Job;
+import io.scatter.core.job.JobStatus;
+import io.scatter.core.jobtype.JobDefinition;
+import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.JobTypes;
+import io.scatter.core.jobtype.UnknownJobTypeException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores jobs in PostgreSQL: inserts new ones, reads documents and pages, and locks and saves the aggregate. */
+@Repository
+public class JobRepository {
+
+    private static final String DOCUMENT_COLUMNS = "id, type, status, input::text AS input, options::text AS options, "
+            + "tasks_total, tasks_done, result::text AS result, error, created_at, started_at, finished_at";
+
+    private final JdbcClient jdbc;
+    private final JobTypes types;
+
+    JobRepository(JdbcClient jdbc, JobTypes types) {
+        this.jdbc = jdbc;
+        this.types = types;
+    }
+
+    /** A stored job's id and request fingerprint, found by its idempotency key. */
+    record KeyedJob(UUID id, String fingerprint) {
+    }
+
+    /**
+     * Inserts a new job, unless {@code idempotencyKey} is already taken (then nothing happens).
+     *
+     * @return whether the job was inserted
+     */
+    boolean insert(Job job, JobDefinition definition, String idempotencyKey, String fingerprint) {
+        return jdbc.sql("""
+                        INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result,
+                                          idempotency_key, request_fingerprint, created_at)
+                        VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
+                                :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, now())
+                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("id", job.id())
+                .param("type", job.type().name())
+                .param("status", job.status().name())
+                .param("input", JsonValues.write(definition.input()))
+                .param("options", JsonValues.write(definition.options()))
+                .param("tasksTotal", job.tasksTotal())
+                .param("tasksDone", job.tasksDone())
+                .param("result", JsonValues.write(job.partialResult()))
+                .param("key", idempotencyKey, Types.VARCHAR)
+                .param("fingerprint", fingerprint, Types.VARCHAR)
+                .update() == 1;
+    }
+
+    /** The job submitted with {@code idempotencyKey}, if any. */
+    Optional<KeyedJob> findByIdempotencyKey(String idempotencyKey) {
+        return jdbc.sql("SELECT id, request_fingerprint FROM jobs WHERE idempotency_key = :key")
+                .param("key", idempotencyKey)
+                .query((rs, n) -> new KeyedJob(rs.getObject("id", UUID.class), rs.getString("request_fingerprint")))
+                .optional();
+    }
+
+    /** The document of job {@code id}, if it exists. */
+    public Optional<JobDocument> find(UUID id) {
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> document(rs))
+                .optional();
+    }
+
+    /** Up to {@code limit} documents newest first, after {@code query.after()}, of {@code query.status()} if set. */
+    List<JobDocument> list(JobQuery query, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE true");
+        JdbcClient.StatementSpec statement;
+        if (query.status() != null) {
+            sql.append(" AND status = :status");
+        }
+        if (query.after() != null) {
+            sql.append(" AND (created_at, id) < (:createdAt, :id)");
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        statement = jdbc.sql(sql.toString()).param("limit", limit);
+        if (query.status() != null) {
+            statement = statement.param("status", query.status().name());
+        }
+        if (query.after() != null) {
+            statement = statement.param("createdAt", timestamp(query.after().createdAt())).param("id", query.after().id());
+        }
+        return statement.query((rs, n) -> document(rs)).list();
+    }
+
+    /** Job {@code id} as an aggregate, its row locked until the transaction ends; empty if it does not exist. */
+    public Optional<Job> lock(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, type, status, tasks_total, tasks_done, result::text AS result, error,
+                               started_at, finished_at
+                        FROM jobs WHERE id = :id FOR UPDATE""")
+                .param("id", id)
+                .query((rs, n) -> Job.restore(rs.getObject("id", UUID.class), type(rs.getString("type")),
+                        rs.getInt("tasks_total"), JobStatus.valueOf(rs.getString("status")), rs.getInt("tasks_done"),
+                        JsonValues.readObject(rs.getString("result")), rs.getString("error"),
+                        instant(rs, "started_at"), instant(rs, "finished_at")))
+                .optional();
+    }
+
+    /** Stores the status, progress, partial result, error and times of {@code job}. */
+    public void save(Job job) {
+        int updated = jdbc.sql("""
+                        UPDATE jobs SET status = :status, tasks_done = :tasksDone, result = CAST(:result AS jsonb),
+                                        error = :error, started_at = :startedAt, finished_at = :finishedAt
+                        WHERE id = :id""")
+                .param("status", job.status().name())
+                .param("tasksDone", job.tasksDone())
+                .param("result", JsonValues.write(job.partialResult()))
+                .param("error", job.error(), Types.VARCHAR)
+                .param("startedAt", timestamp(job.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("finishedAt", timestamp(job.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("id", job.id())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("job " + job.id() + " vanished while it was being saved");
+        }
+    }
+
+    private JobType type(String name) {
+        try {
+            return types.get(name);
+        } catch (UnknownJobTypeException e) {
+            throw new IllegalStateException("a stored job has the type '" + name + "', which this API does not have");
+        }
+    }
+
+    private static JobDocument document(ResultSet rs) throws SQLException {
+        JobStatus status = JobStatus.valueOf(rs.getString("status"));
+        return new JobDocument(rs.getObject("id", UUID.class), rs.getString("type"), status,
+                JsonValues.readObject(rs.getString("input")), JsonValues.readObject(rs.getString("options")),
+                JobDocument.Progress.of(rs.getInt("tasks_total"), rs.getInt("tasks_done")),
+                status == JobStatus.SUCCEEDED ? JsonValues.readObject(rs.getString("result")) : null,
+                rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

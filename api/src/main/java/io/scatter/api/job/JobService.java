@@ -1,0 +1,142 @@
+package io.scatter.api.job;
+
+import io.scatter.api.outbox.Outbox;
+import io.scatter.contracts.TaskMessage;
+import io.scatter.core.job.Job;
+import io.scatter.core.jobtype.InvalidInputException;
+import io.scatter.core.jobtype.JobDefinition;
+import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.JobTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The job use cases behind the HTTP API: submit, read, list and cancel, each in one transaction. */
+@Service
+class JobService {
+
+    private static final Logger log = LoggerFactory.getLogger(JobService.class);
+
+    private final JobTypes types;
+    private final JobRepository jobs;
+    private final TaskRepository tasks;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, Outbox outbox, Clock clock) {
+        this.types = types;
+        this.jobs = jobs;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of a submission.
+     *
+     * @param job     the job's document
+     * @param created false when an earlier submission with the same idempotency key is answered again
+     */
+    record Submission(JobDocument job, boolean created) {
+    }
+
+    /**
+     * Validates and splits a job, then stores it with its tasks and one outbox message per task; a repeated
+     * submission with the same idempotency key and body gets the earlier job.
+     */
+    @Transactional
+    public Submission submit(JobRequest request, String idempotencyKey) {
+        String fingerprint = request.fingerprint();
+        if (idempotencyKey != null) {
+            Optional<Submission> earlier = earlierSubmission(idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        JobType type = types.get(request.type());
+        JobDefinition definition = define(type, request);
+        List<Map<String, Object>> payloads = type.split(definition);
+        Job job = Job.queued(UUID.randomUUID(), type, payloads.size());
+        if (!jobs.insert(job, definition, idempotencyKey, fingerprint)) {
+            return earlierSubmission(idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
+                    "idempotency key conflict, but no job holds the key"));
+        }
+        tasks.insertAll(job.id(), payloads);
+        List<TaskMessage> messages = new ArrayList<>(payloads.size());
+        for (int index = 0; index < payloads.size(); index++) {
+            messages.add(new TaskMessage(job.id(), index, payloads.size(), type.name(), payloads.get(index)));
+        }
+        outbox.enqueueTasks(messages);
+        log.info("Accepted {} job {} with {} tasks", type.name(), job.id(), payloads.size());
+        return new Submission(document(job.id()), true);
+    }
+
+    /** The job with id {@code id}. */
+    @Transactional(readOnly = true)
+    public JobDocument get(String id) {
+        return jobs.find(JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id)))
+                .orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    /** One page of jobs, newest first. */
+    @Transactional(readOnly = true)
+    public JobPage list(JobQuery query) {
+        List<JobDocument> found = jobs.list(query, query.limit() + 1);
+        if (found.size() <= query.limit()) {
+            return new JobPage(found, null);
+        }
+        List<JobDocument> page = found.subList(0, query.limit());
+        JobDocument last = page.get(page.size() - 1);
+        return new JobPage(List.copyOf(page), new JobQuery.Position(last.createdAt(), last.id()).toCursor());
+    }
+
+    /**
+     * Cancels a job that has not ended: its queued tasks are cancelled, their unsent messages withdrawn, and the
+     * workers told to skip the ones already sent.
+     */
+    @Transactional
+    public JobDocument cancel(String id) {
+        UUID jobId = JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id));
+        Job job = jobs.lock(jobId).orElseThrow(() -> new JobNotFoundException(id));
+        job.cancel(clock.instant());
+        jobs.save(job);
+        tasks.cancelQueued(jobId);
+        outbox.discardUnsentTasks(jobId);
+        outbox.enqueueJobCancelled(jobId);
+        log.info("Cancelled job {}", jobId);
+        return document(jobId);
+    }
+
+    private Optional<Submission> earlierSubmission(String idempotencyKey, String fingerprint) {
+        return jobs.findByIdempotencyKey(idempotencyKey).map(earlier -> {
+            if (!fingerprint.equals(earlier.fingerprint())) {
+                throw new IdempotencyKeyReusedException();
+            }
+            return new Submission(document(earlier.id()), false);
+        });
+    }
+
+    private JobDocument document(UUID id) {
+        return jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " is not stored"));
+    }
+
+    private static JobDefinition define(JobType type, JobRequest request) {
+        try {
+            return type.define(request.input(), request.options());
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            log.warn("Job type {} failed to validate a request instead of rejecting it", type.name(), e);
+            throw new InvalidInputException("input", "the " + type.name() + " job type cannot use this input: "
+                    + e.getMessage());
+        }
+    }
+}

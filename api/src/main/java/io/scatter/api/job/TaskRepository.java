@@ -1,0 +1,78 @@
+package io.scatter.api.job;
+
+import io.scatter.contracts.TaskResultMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Types;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Stores the tasks of jobs; each task moves out of QUEUED at most once, which is what counts a result once. */
+@Repository
+public class TaskRepository {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    TaskRepository(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** Inserts the QUEUED tasks of job {@code jobId}, task {@code i} with {@code payloads.get(i)}. */
+    void insertAll(UUID jobId, List<Map<String, Object>> payloads) {
+        List<Object[]> rows = new ArrayList<>(payloads.size());
+        for (int index = 0; index < payloads.size(); index++) {
+            rows.add(new Object[]{jobId, index, JsonValues.write(payloads.get(index))});
+        }
+        batch.batchUpdate("INSERT INTO tasks (job_id, task_index, status, payload) VALUES (?, ?, 'QUEUED', CAST(? AS jsonb))",
+                rows, new int[]{Types.OTHER, Types.INTEGER, Types.VARCHAR});
+    }
+
+    /** Marks the tasks of {@code jobId} still QUEUED as CANCELLED; returns how many. */
+    public int cancelQueued(UUID jobId) {
+        return jdbc.sql("UPDATE tasks SET status = 'CANCELLED' WHERE job_id = :jobId AND status = 'QUEUED'")
+                .param("jobId", jobId)
+                .update();
+    }
+
+    /**
+     * Records a SUCCEEDED or FAILED result on its task, if the task is still QUEUED.
+     *
+     * @return whether the task was QUEUED (the result counts); false if it was already counted or cancelled
+     */
+    public boolean record(TaskResultMessage result) {
+        boolean succeeded = result.outcome() == TaskResultMessage.Outcome.SUCCEEDED;
+        return jdbc.sql("""
+                        UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), error = :error,
+                                         worker = :worker, attempts = :attempts, started_at = :startedAt,
+                                         finished_at = :finishedAt, duration_ms = :durationMs
+                        WHERE job_id = :jobId AND task_index = :taskIndex AND status = 'QUEUED'""")
+                .param("status", result.outcome().name())
+                .param("result", succeeded ? JsonValues.write(result.result()) : null, Types.VARCHAR)
+                .param("error", succeeded ? null : result.error(), Types.VARCHAR)
+                .param("worker", result.worker())
+                .param("attempts", result.attempt())
+                .param("startedAt", JobRepository.timestamp(result.startedAt()))
+                .param("finishedAt", JobRepository.timestamp(result.finishedAt()))
+                .param("durationMs", Duration.between(result.startedAt(), result.finishedAt()).toMillis())
+                .param("jobId", result.jobId())
+                .param("taskIndex", result.taskIndex())
+                .update() == 1;
+    }
+
+    /** The status of task {@code taskIndex} of {@code jobId}, or null if there is no such task. */
+    public String status(UUID jobId, int taskIndex) {
+        return jdbc.sql("SELECT status FROM tasks WHERE job_id = :jobId AND task_index = :taskIndex")
+                .param("jobId", jobId)
+                .param("taskIndex", taskIndex)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+}

@@ -1,0 +1,52 @@
+package io.scatter.api.outbox;
+
+import io.scatter.contracts.JobCancelledMessage;
+import io.scatter.contracts.TaskMessage;
+import io.scatter.messaging.ScatterEvents;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: messages are stored in the caller's transaction, so they are published (by
+ * {@link OutboxRelay}) if and only if the change they announce commits.
+ */
+@Component
+public class Outbox {
+
+    private final OutboxRepository repository;
+
+    Outbox(OutboxRepository repository) {
+        this.repository = repository;
+    }
+
+    /** Queues one message per task, each with the job id as subject. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueTasks(List<TaskMessage> tasks) {
+        repository.insertAll(tasks.stream().map(task -> row(TaskMessage.TYPE, TaskMessage.EXCHANGE,
+                TaskMessage.ROUTING_KEY, task.jobId(), task)).toList());
+    }
+
+    /** Queues the broadcast telling workers to skip the tasks of job {@code jobId}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueueJobCancelled(UUID jobId) {
+        repository.insertAll(List.of(row(JobCancelledMessage.TYPE, JobCancelledMessage.EXCHANGE,
+                JobCancelledMessage.ROUTING_KEY, jobId, new JobCancelledMessage(jobId))));
+    }
+
+    /** Withdraws the task messages of job {@code jobId} not yet sent; returns how many. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int discardUnsentTasks(UUID jobId) {
+        return repository.deleteUnsent(jobId.toString(), TaskMessage.TYPE);
+    }
+
+    private static OutboxRow row(String type, String exchange, String routingKey, UUID jobId, Object message) {
+        return new OutboxRow(UUID.fromString(ScatterEvents.newId()), type, exchange, routingKey, jobId.toString(),
+                new String(ScatterEvents.toJson(message), StandardCharsets.UTF_8), Instant.EPOCH);
+    }
+}

@@ -1,0 +1,66 @@
+package io.scatter.api;
+
+import io.scatter.messaging.Settings.UsageException;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LaunchArgumentsTest {
+
+    @Test
+    void withoutArgumentsTheDefaultsBecomeSpringProperties() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of())).containsExactly(
+                "--scatter.rabbitmq.uri=amqp://guest:guest@127.0.0.1:5672",
+                "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--server.port=8080");
+    }
+
+    @Test
+    void flagsWinOverTheEnvironmentWhichWinsOverDefaults() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--port", "8081", "--database-user=scatter"},
+                Map.of("SCATTER_PORT", "9000", "SCATTER_DATABASE_PASSWORD", "secret")))
+                .contains("--server.port=8081", "--spring.datasource.username=scatter",
+                        "--spring.datasource.password=secret");
+    }
+
+    @Test
+    void springStyleArgumentsPassThroughAndOverrideTheTranslatedOnes() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--server.port=0", "--logging.level.root=WARN",
+                "--rabbitmq", "amqp://u:p@host:5673/vh"}, Map.of()))
+                .contains("--server.port=0", "--logging.level.root=WARN",
+                        "--scatter.rabbitmq.uri=amqp://u:p@host:5673/vh")
+                .doesNotContain("--server.port=8080");
+    }
+
+    @Test
+    void anUnknownFlagIsAUsageError() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--colour", "blue"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--colour");
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsAUsageError() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--port=eighty"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--port");
+    }
+
+    @Test
+    void aDatabaseThatIsNotAPostgresJdbcUrlIsAUsageError() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--database", "postgres://x"},
+                Map.of())).isInstanceOf(UsageException.class).hasMessageContaining("--database");
+    }
+
+    @Test
+    void aFlagWithoutItsValueIsAUsageError() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--port"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("needs a value");
+    }
+}

@@ -1,0 +1,69 @@
+package io.scatter.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.scatter.api.testing.ApiClient;
+import io.scatter.api.testing.ApiClient.Response;
+import io.scatter.api.testing.ApiEnvironment;
+import io.scatter.api.testing.ApiTest;
+import io.scatter.api.testing.Poll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Health, OpenAPI and Swagger UI, for operators and client authors. */
+@ApiTest
+class OperationsEndpointsTest {
+
+    static final ApiEnvironment environment = ApiEnvironment.withBroker();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        environment.register(registry);
+    }
+
+    private final ApiClient api;
+
+    @Autowired
+    OperationsEndpointsTest(@LocalServerPort int port) {
+        this.api = new ApiClient(port);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndTheBrokerUp() {
+        JsonNode health = Poll.until("the broker connected", () -> api.get("/actuator/health").json(),
+                h -> h.path("components").path("broker").path("status").asText().equals("UP"));
+
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheJobsEndpoints() {
+        Response response = api.get("/v3/api-docs");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode jobs = response.json().path("paths").path("/api/v1/jobs");
+        assertThat(jobs.path("post").path("summary").asText()).isEqualTo("Submit a job");
+        assertThat(jobs.path("post").path("responses").has("202")).isTrue();
+        assertThat(jobs.path("get").path("summary").asText()).isNotBlank();
+        JsonNode job = response.json().path("paths").path("/api/v1/jobs/{id}");
+        assertThat(job.path("get").path("responses").has("404")).isTrue();
+        assertThat(job.path("delete").path("responses").has("409")).isTrue();
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        Response response = api.send("GET", "/swagger-ui.html", null, null, Map.of());
+
+        assertThat(response.status()).isIn(200, 302);
+        Response page = api.get("/swagger-ui/index.html");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger");
+    }
+}

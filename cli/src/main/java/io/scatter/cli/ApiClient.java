@@ -1,0 +1,154 @@
+package io.scatter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The Scatter HTTP API as Java calls: each returns the JSON answer or throws a one-line reason. */
+final class ApiClient {
+
+    static final String JOBS = "/api/v1/jobs";
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String ACCEPT = "application/json, application/problem+json";
+
+    private final URI server;
+    private final HttpClient http;
+    private final ObjectMapper json;
+
+    ApiClient(URI server, ObjectMapper json) {
+        this.server = server;
+        this.json = json;
+        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+    }
+
+    /** An answer: its JSON body (a missing node when empty) and how long the server asked us to wait. */
+    record Answer(JsonNode body, Optional<Duration> retryAfter) {
+    }
+
+    /** POST /api/v1/jobs; the answer is the accepted job. */
+    Answer submit(JsonNode request, String idempotencyKey) throws ApiException, UnreachableException {
+        HttpRequest.Builder builder = request(JOBS)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(builder.build());
+    }
+
+    /** GET /api/v1/jobs/{id}. */
+    Answer job(String id) throws ApiException, UnreachableException {
+        return send(request(JOBS + "/" + encode(id)).GET().build());
+    }
+
+    /** GET /api/v1/jobs: one page of jobs, newest first, optionally filtered by status. */
+    Answer jobs(String status, Long limit, String cursor) throws ApiException, UnreachableException {
+        List<String> query = new ArrayList<>();
+        if (status != null) {
+            query.add("status=" + encode(status));
+        }
+        if (limit != null) {
+            query.add("limit=" + limit);
+        }
+        if (cursor != null) {
+            query.add("cursor=" + encode(cursor));
+        }
+        String path = query.isEmpty() ? JOBS : JOBS + "?" + String.join("&", query);
+        return send(request(path).GET().build());
+    }
+
+    /** DELETE /api/v1/jobs/{id}: cancels the job; the answer is the cancelled job. */
+    Answer cancel(String id) throws ApiException, UnreachableException {
+        return send(request(JOBS + "/" + encode(id)).DELETE().build());
+    }
+
+    String server() {
+        return server.toString();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", ACCEPT)
+                .header("User-Agent", "scatter-cli");
+    }
+
+    private Answer send(HttpRequest request) throws ApiException, UnreachableException {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UnreachableException("cannot reach the Scatter API at " + server + ": " + reason(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreachableException("interrupted while talking to the Scatter API at " + server, e);
+        }
+        if (response.statusCode() >= 400) {
+            String message = Problems.describe(response.statusCode(), response.body(), json);
+            throw new ApiException(response.statusCode(), message, retryAfter(response));
+        }
+        return new Answer(parse(response), retryAfter(response));
+    }
+
+    private JsonNode parse(HttpResponse<String> response) throws ApiException {
+        String body = response.body();
+        if (body == null || body.isBlank()) {
+            return json.missingNode();
+        }
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new ApiException(response.statusCode(),
+                    "the Scatter API answered HTTP " + response.statusCode() + " with a body that is not JSON",
+                    Optional.empty());
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(value -> value.trim().matches("\\d{1,9}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())));
+    }
+
+    private String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "unknown host " + server.getHost();
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "no answer within " + REQUEST_TIMEOUT.toSeconds() + " s";
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage().replaceAll("\\s+", " ").trim();
+            }
+        }
+        return failure instanceof ConnectException ? "connection refused" : failure.getClass().getSimpleName();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}

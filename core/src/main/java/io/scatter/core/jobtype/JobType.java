@@ -1,0 +1,65 @@
+package io.scatter.core.jobtype;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of job Scatter can split, compute and combine: the plug-in point of the platform.
+ *
+ * <p>Values cross the wire as JSON objects, so they are plain {@code Map<String, Object>} trees of
+ * {@code String}, {@code Number}, {@code Boolean}, {@code List} and {@code Map}. Implementations are stateless and
+ * found with {@link java.util.ServiceLoader} (list the class in
+ * {@code META-INF/services/io.scatter.core.jobtype.JobType}).
+ *
+ * <p>A minimal type that sums the integers of a range:
+ * <pre>{@code
+ * public final class RangeSum implements JobType {
+ *     public String name() { return "range-sum"; }
+ *
+ *     public JobDefinition define(Map<String, Object> input, Map<String, Object> options) {
+ *         long from = Inputs.requireLong(input, "input.from", 0, Long.MAX_VALUE);
+ *         long to = Inputs.requireLong(input, "input.to", from, Long.MAX_VALUE);
+ *         return new JobDefinition(Map.of("from", from, "to", to), Map.of());
+ *     }
+ *
+ *     public List<Map<String, Object>> split(JobDefinition job) {
+ *         return List.of(job.input());                       // one task is enough here
+ *     }
+ *
+ *     public Map<String, Object> compute(Map<String, Object> task) {
+ *         long from = ((Number) task.get("from")).longValue(), to = ((Number) task.get("to")).longValue();
+ *         return Map.of("sum", (from + to) * (to - from + 1) / 2);
+ *     }
+ *
+ *     public Map<String, Object> emptyResult() { return Map.of("sum", 0L); }
+ *
+ *     public Map<String, Object> combine(Map<String, Object> a, Map<String, Object> b) {
+ *         return Map.of("sum", ((Number) a.get("sum")).longValue() + ((Number) b.get("sum")).longValue());
+ *     }
+ * }
+ * }</pre>
+ */
+public interface JobType {
+
+    /** The name clients use in {@code "type"}, e.g. {@code prime-count}; lower-case words joined by hyphens. */
+    String name();
+
+    /**
+     * Validates and normalises a job's input and options, filling in defaults.
+     *
+     * @throws InvalidInputException naming the offending field (e.g. {@code input.from}) when anything is wrong
+     */
+    JobDefinition define(Map<String, Object> input, Map<String, Object> options);
+
+    /** Splits a defined job into one or more task payloads of near-equal cost; never empty. */
+    List<Map<String, Object>> split(JobDefinition job);
+
+    /** Computes one task: pure and deterministic, so a redelivered task gives the same result. */
+    Map<String, Object> compute(Map<String, Object> task);
+
+    /** The identity of {@link #combine}: the result of a job with no task done. */
+    Map<String, Object> emptyResult();
+
+    /** Combines two partial results; associative and commutative, so the order results arrive in does not matter. */
+    Map<String, Object> combine(Map<String, Object> a, Map<String, Object> b);
+}

@@ -1,0 +1,111 @@
+package io.scatter.messaging;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A connection to RabbitMQ that is retried with exponential backoff until the broker answers, and recovers by itself
+ * (connection, channels, consumers) when the broker goes away later.
+ */
+public final class BrokerConnection implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BrokerConnection.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final Connection connection;
+
+    private BrokerConnection(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Connects to {@code uri}, retrying until it succeeds.
+     *
+     * @param uri              e.g. {@code amqp://guest:guest@127.0.0.1:5672}
+     * @param name             shown in the broker's connection list
+     * @param consumerExecutor runs consumer callbacks; null for the client's default
+     * @throws IllegalArgumentException when the URI itself is malformed (retrying would not help)
+     * @throws InterruptedException     when interrupted while waiting to retry
+     */
+    public static BrokerConnection open(String uri, String name, ExecutorService consumerExecutor)
+            throws InterruptedException {
+        ConnectionFactory factory = factory(uri);
+        long backoff = FIRST_BACKOFF.toMillis();
+        while (true) {
+            try {
+                Connection connection = consumerExecutor == null
+                        ? factory.newConnection(name)
+                        : factory.newConnection(consumerExecutor, name);
+                log.info("Connected to RabbitMQ at {}:{} as '{}'", factory.getHost(), factory.getPort(), name);
+                return new BrokerConnection(connection);
+            } catch (IOException | TimeoutException e) {
+                log.warn("RabbitMQ at {}:{} is not reachable ({}); retrying in {} ms", factory.getHost(),
+                        factory.getPort(), CloudEventAmqpCodec.oneLine(String.valueOf(e.getMessage())), backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
+            }
+        }
+    }
+
+    /** A connection factory for {@code uri} with automatic recovery on. */
+    public static ConnectionFactory factory(String uri) {
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(uri);
+        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid RabbitMQ URI '" + redact(uri) + "': "
+                    + CloudEventAmqpCodec.oneLine(e.getMessage()), e);
+        }
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(1000);
+        factory.setRequestedHeartbeat(15);
+        factory.setConnectionTimeout(5000);
+        return factory;
+    }
+
+    /** {@code uri} with any password replaced by {@code ***}, for logs and error messages. */
+    public static String redact(String uri) {
+        return uri == null ? null : uri.replaceAll("(//[^:/@]+):[^@/]*@", "$1:***@");
+    }
+
+    /** A new channel on this connection. */
+    public Channel openChannel() throws IOException {
+        Channel channel = connection.createChannel();
+        if (channel == null) {
+            throw new IOException("RabbitMQ refused a new channel: the channel limit is reached");
+        }
+        return channel;
+    }
+
+    /** Whether the connection is up right now (false while it is recovering). */
+    public boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (connection.isOpen()) {
+                connection.close(5000);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing the RabbitMQ connection failed", e);
+        }
+    }
+}

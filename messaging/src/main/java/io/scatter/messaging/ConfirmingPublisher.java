@@ -1,0 +1,94 @@
+package io.scatter.messaging;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Publishes messages as persistent and mandatory, and returns only once the broker has confirmed every one of them;
+ * anything short of that (a nack, an unroutable return, a timeout, a lost channel) is a {@link PublishFailedException}.
+ * One per thread: it owns one channel, reopened after a failure.
+ */
+public final class ConfirmingPublisher implements AutoCloseable {
+
+    private final BrokerConnection connection;
+    private final AtomicReference<String> returned = new AtomicReference<>();
+    private Channel channel;
+
+    public ConfirmingPublisher(BrokerConnection connection) {
+        this.connection = connection;
+    }
+
+    /** Publishes one message and waits for its confirm. */
+    public void publish(OutgoingMessage message, Duration timeout) throws PublishFailedException {
+        publishAll(List.of(message), timeout);
+    }
+
+    /** Publishes all messages, then waits until the broker confirmed all of them. */
+    public void publishAll(List<OutgoingMessage> messages, Duration timeout) throws PublishFailedException {
+        if (messages.isEmpty()) {
+            return;
+        }
+        try {
+            Channel open = channel();
+            returned.set(null);
+            for (OutgoingMessage message : messages) {
+                AmqpMessage amqp = CloudEventAmqpCodec.encode(message.event());
+                open.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), amqp.properties(),
+                        amqp.body());
+            }
+            open.waitForConfirmsOrDie(timeout.toMillis());
+            String reason = returned.get();
+            if (reason != null) {
+                throw new PublishFailedException(reason);
+            }
+        } catch (IOException | ShutdownSignalException e) {
+            discardChannel();
+            throw new PublishFailedException("publish not confirmed: "
+                    + CloudEventAmqpCodec.oneLine(String.valueOf(e.getMessage())), e);
+        } catch (TimeoutException e) {
+            discardChannel();
+            throw new PublishFailedException("no publisher confirm within " + timeout.toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discardChannel();
+            throw new PublishFailedException("interrupted while waiting for publisher confirms", e);
+        }
+    }
+
+    private Channel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            discardChannel();
+            Channel fresh = connection.openChannel();
+            fresh.confirmSelect();
+            fresh.addReturnListener(message -> returned.compareAndSet(null, "message returned as unroutable by "
+                    + "exchange '" + message.getExchange() + "' with key '" + message.getRoutingKey() + "': "
+                    + message.getReplyText()));
+            channel = fresh;
+        }
+        return channel;
+    }
+
+    private void discardChannel() {
+        if (channel != null) {
+            try {
+                if (channel.isOpen()) {
+                    channel.abort();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the channel is being thrown away either way
+            }
+            channel = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        discardChannel();
+    }
+}

@@ -1,0 +1,110 @@
+package io.scatter.messaging;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A process's configuration from {@code --flag value} / {@code --flag=value} arguments, then environment variables,
+ * then defaults, in that order of precedence.
+ */
+public final class Settings {
+
+    /** The RabbitMQ URI, shared by the API and the workers. */
+    public static final Option RABBITMQ = new Option("--rabbitmq", "SCATTER_RABBITMQ_URI",
+            "amqp://guest:guest@127.0.0.1:5672", "RabbitMQ URI");
+    /** The PostgreSQL JDBC URL of the API. */
+    public static final Option DATABASE = new Option("--database", "SCATTER_DATABASE_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test", "PostgreSQL JDBC URL");
+    /** The PostgreSQL user of the API. */
+    public static final Option DATABASE_USER = new Option("--database-user", "SCATTER_DATABASE_USER",
+            "postgres", "PostgreSQL user");
+    /** The PostgreSQL password of the API. */
+    public static final Option DATABASE_PASSWORD = new Option("--database-password", "SCATTER_DATABASE_PASSWORD",
+            "", "PostgreSQL password");
+    /** The HTTP port of the API. */
+    public static final Option PORT = new Option("--port", "SCATTER_PORT", "8080", "HTTP port");
+
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** One configurable value: its flag, its environment variable, its default and a few words of help. */
+    public record Option(String flag, String environment, String defaultValue, String help) {
+    }
+
+    /** Thrown for arguments that do not fit the options; its message is one line for the user. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Resolves every option from {@code args}, then {@code environment}, then its default. */
+    public static Settings parse(String[] args, Map<String, String> environment, List<Option> options)
+            throws UsageException {
+        Map<String, Option> byFlag = new LinkedHashMap<>();
+        options.forEach(option -> byFlag.put(option.flag(), option));
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String flag = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                flag = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (!byFlag.containsKey(flag)) {
+                throw new UsageException("unknown option '" + arg + "'; options: " + String.join(", ", byFlag.keySet()));
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("option " + flag + " needs a value");
+                }
+                value = args[++i];
+            }
+            given.put(flag, value);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Option option : options) {
+            String value = given.get(option.flag());
+            if (value == null && option.environment() != null) {
+                value = environment.get(option.environment());
+            }
+            values.put(option.flag(), value == null ? option.defaultValue() : value);
+        }
+        return new Settings(values);
+    }
+
+    /** The value of {@code option}. */
+    public String get(Option option) {
+        return values.get(option.flag());
+    }
+
+    /** The value of {@code option} as an integer within {@code min..max}. */
+    public int getInt(Option option, int min, int max) throws UsageException {
+        String text = get(option);
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value < min || value > max) {
+                throw new UsageException(option.flag() + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option.flag() + " must be an integer, got '" + text + "'");
+        }
+    }
+
+    /** A usage text listing the options with their environment variables and defaults. */
+    public static String usage(String command, List<Option> options) {
+        StringBuilder text = new StringBuilder("usage: ").append(command).append(" [options]\n");
+        for (Option option : options) {
+            text.append(String.format("  %-22s %s (env %s, default %s)%n", option.flag() + " VALUE", option.help(),
+                    option.environment(), option.defaultValue().isEmpty() ? "none" : option.defaultValue()));
+        }
+        return text.toString();
+    }
+}

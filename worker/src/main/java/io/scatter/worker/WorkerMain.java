@@ -1,0 +1,89 @@
+package io.scatter.worker;
+
+import io.scatter.core.jobtype.JobTypes;
+import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.Settings.UsageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+
+/** The worker process: reads its configuration, runs a {@link Worker} and stops it gracefully on SIGTERM. */
+public final class WorkerMain {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /**
+     * Runs a worker until it is stopped and returns the exit code: 0 when stopped (on SIGTERM the shutdown hook ends
+     * the process with 0 itself), 1 when it failed, 2 for bad arguments (one line on {@code err}).
+     */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        WorkerOptions options = new WorkerOptions();
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(options.usage());
+            return OK;
+        }
+        WorkerConfig config;
+        try {
+            config = options.parse(args, environment);
+        } catch (UsageException e) {
+            err.println("scatter-worker: " + e.getMessage() + " (see --help)");
+            return USAGE;
+        }
+        JobTypes jobTypes;
+        try {
+            jobTypes = JobTypes.load();
+        } catch (RuntimeException | ServiceConfigurationError e) {
+            err.println("scatter-worker: cannot load the job types: " + e.getMessage());
+            return FAILED;
+        }
+        return runUntilStopped(new Worker(config, jobTypes), config);
+    }
+
+    private static int runUntilStopped(Worker worker, WorkerConfig config) {
+        Logger log = LoggerFactory.getLogger(WorkerMain.class);
+        log.info("Starting worker {} on {} (concurrency {}, shutdown grace {} s)", config.name(),
+                BrokerConnection.redact(config.rabbitmqUri()), config.concurrency(), config.grace().toSeconds());
+        Thread hook = new Thread(() -> {
+            log.info("Received a stop signal");
+            worker.close();
+            Runtime.getRuntime().halt(worker.failure() == null ? OK : FAILED);
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            worker.start();
+            worker.awaitTermination();
+            if (worker.failure() != null) {
+                log.error("Worker {} stopped: {}", config.name(), worker.failure());
+                return FAILED;
+            }
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            log.error("Worker {} could not start: {}", config.name(), e.toString());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        } finally {
+            worker.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                log.debug("Shutdown in progress; the hook ends the process");
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.scatter.worker;
+
+import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.Settings;
+import io.scatter.messaging.Settings.Option;
+import io.scatter.messaging.Settings.UsageException;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The worker's command-line flags and environment variables, turned into a {@link WorkerConfig}. */
+final class WorkerOptions {
+
+    static final String COMMAND = "java -jar scatter-worker.jar";
+    static final int MAX_CONCURRENCY = 1024;
+    static final int MAX_GRACE_SECONDS = 86_400;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final Option concurrency = new Option("--concurrency", "SCATTER_CONCURRENCY",
+            String.valueOf(Runtime.getRuntime().availableProcessors()),
+            "tasks computed at once, 1.." + MAX_CONCURRENCY);
+    private final Option name = new Option("--name", "SCATTER_WORKER_NAME", defaultName(),
+            "worker name in results and logs");
+    private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",
+            "seconds in-flight tasks may finish after SIGTERM");
+    private final List<Option> options = List.of(Settings.RABBITMQ, concurrency, name, grace);
+
+    /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
+    WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
+        Settings settings = Settings.parse(args, environment, options);
+        String uri = settings.get(Settings.RABBITMQ);
+        try {
+            BrokerConnection.factory(uri);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        String workerName = settings.get(name).trim();
+        if (!NAME.matcher(workerName).matches()) {
+            throw new UsageException("--name must be 1 to 100 letters, digits, '.', '_' or '-', starting with a "
+                    + "letter or digit, got '" + workerName + "'");
+        }
+        return new WorkerConfig(uri, settings.getInt(concurrency, 1, MAX_CONCURRENCY), workerName,
+                Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)));
+    }
+
+    /** The usage text printed by {@code --help}. */
+    String usage() {
+        return "Scatter worker: computes tasks from RabbitMQ queue scatter.tasks and publishes their results.\n"
+                + Settings.usage(COMMAND, options)
+                + String.format("  %-22s %s%n", "--help", "print this help and exit");
+    }
+
+    /** The host name and process id, e.g. {@code raspberrypi-4242}. */
+    static String defaultName() {
+        return sanitize(hostName()) + "-" + ProcessHandle.current().pid();
+    }
+
+    private static String hostName() {
+        String fromEnvironment = System.getenv("HOSTNAME");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment;
+        }
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.US_ASCII).trim();
+        } catch (IOException | RuntimeException e) {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (IOException unknown) {
+                return "worker";
+            }
+        }
+    }
+
+    private static String sanitize(String host) {
+        String cleaned = host.replaceAll("[^A-Za-z0-9._-]", "-").replaceAll("^[^A-Za-z0-9]+", "");
+        if (cleaned.isEmpty()) {
+            return "worker";
+        }
+        return cleaned.length() > 80 ? cleaned.substring(0, 80) : cleaned;
+    }
+}

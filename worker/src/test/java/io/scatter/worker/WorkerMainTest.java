@@ -1,0 +1,83 @@
+package io.scatter.worker;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class WorkerMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void an_unknown_flag_exits_with_2_and_one_line_on_stderr() {
+        int code = run(Map.of(), "--bogus", "1");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("unknown option '--bogus'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void a_concurrency_out_of_range_exits_with_2_and_one_line_on_stderr() {
+        int code = run(Map.of(), "--concurrency", "0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--concurrency must be between 1 and 1024, got 0");
+    }
+
+    @Test
+    void a_bad_integer_in_the_environment_exits_with_2_and_one_line_on_stderr() {
+        int code = run(Map.of("SCATTER_SHUTDOWN_GRACE", "soon"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--grace must be an integer, got 'soon'");
+    }
+
+    @Test
+    void a_flag_without_its_value_exits_with_2_and_one_line_on_stderr() {
+        int code = run(Map.of(), "--name");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("option --name needs a value");
+    }
+
+    @Test
+    void a_malformed_rabbitmq_uri_exits_with_2_and_one_line_on_stderr() {
+        int code = run(Map.of(), "--rabbitmq", "http://[broken");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("invalid RabbitMQ URI");
+    }
+
+    @Test
+    void help_prints_the_usage_on_stdout_and_exits_with_0() {
+        int code = run(Map.of(), "--help");
+
+        assertThat(code).isZero();
+        assertThat(out()).contains("--rabbitmq", "SCATTER_RABBITMQ_URI", "--concurrency", "SCATTER_CONCURRENCY",
+                "--name", "SCATTER_WORKER_NAME", "--grace", "SCATTER_SHUTDOWN_GRACE", "--help");
+        assertThat(err()).isEmpty();
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        return WorkerMain.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,109 @@
+package io.scatter.worker;
+
+import com.rabbitmq.client.GetResponse;
+import io.scatter.contracts.Channels;
+import io.scatter.contracts.TaskMessage;
+import io.scatter.contracts.TaskResultMessage;
+import io.scatter.contracts.TaskResultMessage.Outcome;
+import io.scatter.core.jobtype.JobTypes;
+import io.scatter.messaging.testing.TestVhost;
+import io.scatter.worker.testing.SlowJobType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class WorkerShutdownTest {
+
+    private static TestVhost vhost;
+    private static TestBroker broker;
+    private Worker worker;
+
+    @BeforeAll
+    static void createVhost() throws Exception {
+        vhost = TestVhost.create("worker");
+        broker = new TestBroker(vhost.uri());
+    }
+
+    @AfterAll
+    static void deleteVhost() {
+        if (broker != null) {
+            broker.close();
+        }
+        if (vhost != null) {
+            vhost.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyQueues() throws Exception {
+        broker.purge(Channels.TASKS_QUEUE, Channels.RESULTS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE);
+        SlowJobType.reset();
+    }
+
+    @AfterEach
+    void stopWorker() {
+        if (worker != null) {
+            worker.close();
+        }
+    }
+
+    @Test
+    void closing_the_worker_while_a_slow_task_runs_returns_the_task_to_the_queue() throws Exception {
+        startWorker(1, Duration.ZERO);
+        TaskMessage task = TestBroker.task("test-slow", Map.of("millis", 60_000));
+        broker.publishTask(task);
+        assertThat(SlowJobType.awaitStarted(1, 20)).as("slow task started").isTrue();
+
+        worker.close();
+
+        assertThat(SlowJobType.awaitInterrupted(20)).as("slow task interrupted").isTrue();
+        GetResponse redelivered = broker.awaitMessage(Channels.TASKS_QUEUE, true);
+        assertThat(redelivered.getProps().getHeaders()).containsKey(TaskDelivery.DELIVERY_COUNT_HEADER);
+        assertThat(redelivered.getProps().getHeaders().get("cloudEvents:subject")).hasToString(task.jobId().toString());
+        assertThat(broker.ready(Channels.RESULTS_QUEUE)).as("results of the abandoned task").isZero();
+    }
+
+    @Test
+    void closing_the_worker_lets_an_in_flight_task_finish_within_the_grace_and_acknowledges_it() throws Exception {
+        startWorker(1, Duration.ofSeconds(30));
+        TaskMessage task = TestBroker.task("test-slow", Map.of("millis", 300));
+        broker.publishTask(task);
+        assertThat(SlowJobType.awaitStarted(1, 20)).as("slow task started").isTrue();
+
+        worker.close();
+
+        TaskResultMessage result = broker.awaitResult().result();
+        assertThat(result.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(result.jobId()).isEqualTo(task.jobId());
+        assertThat(broker.ready(Channels.TASKS_QUEUE)).isZero();
+    }
+
+    @Test
+    void the_worker_computes_as_many_tasks_at_once_as_its_concurrency_and_leaves_the_rest_queued() throws Exception {
+        startWorker(2, Duration.ZERO);
+        for (int i = 0; i < 3; i++) {
+            broker.publishTask(TestBroker.task("test-slow", Map.of("millis", 60_000)));
+        }
+
+        assertThat(SlowJobType.awaitStarted(2, 20)).as("two slow tasks started").isTrue();
+        assertThat(broker.ready(Channels.TASKS_QUEUE)).as("tasks the broker kept back").isEqualTo(1);
+
+        worker.close();
+        assertThat(SlowJobType.awaitStarted(1, 0)).as("a third task started").isFalse();
+    }
+
+    private void startWorker(int concurrency, Duration grace) throws Exception {
+        worker = new Worker(new WorkerConfig(vhost.uri(), concurrency, "test-worker", grace), JobTypes.load());
+        worker.start();
+    }
+}
