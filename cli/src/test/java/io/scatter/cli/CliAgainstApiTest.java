@@ -2,8 +2,6 @@ package io.scatter.cli;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -11,7 +9,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CliAgainstApiTest {
 
     private static final String ID = "3f2a9c4e-0b1d-4c6e-9f00-1a2b3c4d5e6f";
@@ -30,7 +27,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void submit_with_wait_polls_until_the_job_succeeded_and_prints_the_bare_result() {
+    void submitWithWaitPollsUntilTheJobSucceededAndPrintsTheBareResult() {
         api.on("POST /api/v1/jobs", 202, "application/json", job("QUEUED", 0, ""), Map.of("Retry-After", "1"))
                 .on("GET " + JOB, 200, job("RUNNING", 4, ""))
                 .on("GET " + JOB, 200, job("SUCCEEDED", 10, ",\"result\":{\"count\":78498}"));
@@ -49,7 +46,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void submit_without_wait_prints_the_job_id_alone_and_sends_the_idempotency_key() {
+    void submitWithoutWaitPrintsTheJobIdAloneAndSendsTheIdempotencyKey() {
         api.on("POST /api/v1/jobs", 202, job("QUEUED", 0, ""));
 
         CliRun run = run("submit", "prime-count", "--from", "0", "--to", "100", "--idempotency-key", "k-1");
@@ -60,7 +57,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void submit_with_wait_on_a_terminal_draws_a_progress_bar_on_stderr() {
+    void submitWithWaitOnATerminalDrawsAProgressBarOnStderr() {
         api.on("POST /api/v1/jobs", 202, job("QUEUED", 0, ""))
                 .on("GET " + JOB, 200, job("SUCCEEDED", 10, ",\"result\":{\"count\":4,\"largest\":7}"));
 
@@ -73,7 +70,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void waiting_rides_out_a_briefly_unavailable_api() {
+    void waitingRidesOutABrieflyUnavailableApi() {
         api.on("POST /api/v1/jobs", 202, job("QUEUED", 0, ""))
                 .on("GET " + JOB, 503, "application/problem+json",
                         "{\"status\":503,\"detail\":\"the database is unavailable; try again later\"}",
@@ -87,7 +84,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void a_failed_job_exits_with_1_and_its_error_on_stderr() {
+    void aFailedJobExitsWith1AndItsErrorOnStderr() {
         api.on("POST /api/v1/jobs", 202, job("QUEUED", 0, ""))
                 .on("GET " + JOB, 200, job("FAILED", 3, ",\"error\":\"task 3 failed: ArithmeticException\""));
 
@@ -99,7 +96,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void a_cancelled_job_exits_with_1() {
+    void aCancelledJobExitsWith1() {
         api.on("POST /api/v1/jobs", 202, job("QUEUED", 0, ""))
                 .on("GET " + JOB, 200, job("CANCELLED", 3, ""));
 
@@ -110,7 +107,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void a_rejected_request_exits_with_2_and_the_problem_detail_prefixed_by_its_field_on_one_line() {
+    void aRejectedRequestExitsWith2AndTheProblemDetailPrefixedByItsFieldOnOneLine() {
         api.on("POST /api/v1/jobs", 400, "application/problem+json", """
                 {"type":"about:blank","title":"Bad Request","status":400,
                  "detail":"must be an integer between 0 and 1000000000000000,\\n got -5","field":"input.from"}
@@ -124,7 +121,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void an_unknown_job_exits_with_2_and_the_detail() {
+    void anUnknownJobExitsWith2AndTheDetail() {
         api.on("GET " + JOB, 404, "application/problem+json",
                 "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no job " + ID + "\"}", Map.of());
 
@@ -135,7 +132,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void a_server_error_exits_with_1_and_one_line() {
+    void aServerErrorExitsWith1AndOneLine() {
         api.on("GET /api/v1/jobs", 500, "text/html", "<html><body>\nboom\n</body></html>", Map.of());
 
         CliRun run = run("jobs");
@@ -145,7 +142,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void an_unreachable_server_exits_with_1_and_says_where_it_tried() throws Exception {
+    void anUnreachableServerExitsWith1AndSaysWhereItTried() throws Exception {
         String closed;
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = "http://127.0.0.1:" + socket.getLocalPort();
@@ -158,7 +155,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void the_server_comes_from_the_environment_when_no_flag_is_given() {
+    void theServerComesFromTheEnvironmentWhenNoFlagIsGiven() {
         api.on("GET " + JOB, 200, job("RUNNING", 5, ""));
 
         CliRun run = CliRun.with(Map.of("SCATTER_SERVER", api.url() + "/"), false, "status", ID);
@@ -168,7 +165,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void status_prints_the_job_document_as_pretty_json() {
+    void statusPrintsTheJobDocumentAsPrettyJson() {
         api.on("GET " + JOB, 200, job("RUNNING", 5, ""));
 
         CliRun run = run("status", ID);
@@ -178,7 +175,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void jobs_prints_a_table_and_passes_the_filter_and_limit() {
+    void jobsPrintsATableAndPassesTheFilterAndLimit() {
         api.on("GET /api/v1/jobs?status=RUNNING&limit=2", 200,
                 "{\"items\":[" + job("RUNNING", 5, "") + "],\"nextCursor\":\"djF8MjAyNg\"}");
 
@@ -192,7 +189,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void cancel_prints_the_new_status() {
+    void cancelPrintsTheNewStatus() {
         api.on("DELETE " + JOB, 200, job("CANCELLED", 5, ""));
 
         CliRun run = run("cancel", ID);
@@ -202,7 +199,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void cancel_reads_the_status_back_when_the_answer_has_no_body() {
+    void cancelReadsTheStatusBackWhenTheAnswerHasNoBody() {
         api.on("DELETE " + JOB, 204, "application/json", "", Map.of())
                 .on("GET " + JOB, 200, job("CANCELLED", 5, ""));
 
@@ -213,7 +210,7 @@ class CliAgainstApiTest {
     }
 
     @Test
-    void cancelling_a_job_that_already_ended_exits_with_2_and_the_detail() {
+    void cancellingAJobThatAlreadyEndedExitsWith2AndTheDetail() {
         api.on("DELETE " + JOB, 409, "application/problem+json",
                 "{\"status\":409,\"detail\":\"the job is already SUCCEEDED and cannot become CANCELLED\"}",
                 Map.of());

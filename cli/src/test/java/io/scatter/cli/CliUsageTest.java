@@ -1,16 +1,13 @@
 package io.scatter.cli;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CliUsageTest {
 
     @Test
-    void help_prints_the_usage_on_stdout_and_exits_with_0() {
+    void helpPrintsTheUsageOnStdoutAndExitsWith0() {
         for (String help : new String[]{"help", "--help", "-h"}) {
             CliRun run = CliRun.of(help);
 
@@ -22,7 +19,7 @@ class CliUsageTest {
     }
 
     @Test
-    void an_unknown_command_exits_with_2_and_one_line_on_stderr() {
+    void anUnknownCommandExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of("launch", "rocket");
 
         assertThat(run.code()).isEqualTo(2);
@@ -31,7 +28,7 @@ class CliUsageTest {
     }
 
     @Test
-    void no_command_at_all_exits_with_2_and_one_line_on_stderr() {
+    void noCommandAtAllExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of();
 
         assertThat(run.code()).isEqualTo(2);
@@ -39,7 +36,7 @@ class CliUsageTest {
     }
 
     @Test
-    void an_option_missing_its_value_exits_with_2_and_one_line_on_stderr() {
+    void anOptionMissingItsValueExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of("submit", "prime-count", "--from", "0", "--to");
 
         assertThat(run.code()).isEqualTo(2);
@@ -47,7 +44,7 @@ class CliUsageTest {
     }
 
     @Test
-    void a_bad_integer_exits_with_2_and_one_line_on_stderr() {
+    void aBadIntegerExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of("submit", "prime-count", "--from", "0", "--to", "1e6");
 
         assertThat(run.code()).isEqualTo(2);
@@ -55,7 +52,7 @@ class CliUsageTest {
     }
 
     @Test
-    void a_job_id_that_is_not_a_uuid_exits_with_2_and_one_line_on_stderr() {
+    void aJobIdThatIsNotAUuidExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of("status", "42");
 
         assertThat(run.code()).isEqualTo(2);
@@ -63,7 +60,7 @@ class CliUsageTest {
     }
 
     @Test
-    void an_unknown_job_status_filter_exits_with_2_and_names_the_known_ones() {
+    void anUnknownJobStatusFilterExitsWith2AndNamesTheKnownOnes() {
         CliRun run = CliRun.of("jobs", "--status", "sleeping");
 
         assertThat(run.code()).isEqualTo(2);
@@ -71,7 +68,7 @@ class CliUsageTest {
     }
 
     @Test
-    void a_server_that_is_not_an_http_url_exits_with_2_and_one_line_on_stderr() {
+    void aServerThatIsNotAnHttpUrlExitsWith2AndOneLineOnStderr() {
         CliRun run = CliRun.of("--server", "ftp://example", "jobs");
 
         assertThat(run.code()).isEqualTo(2);

@@ -1,19 +1,16 @@
 package io.scatter.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class JobViewTest {
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void progress_is_read_as_a_percentage_or_as_task_counts_at_the_top_or_in_a_progress_object() throws Exception {
+    void progressIsReadAsAPercentageOrAsTaskCountsAtTheTopOrInAProgressObject() throws Exception {
         assertThat(view("{\"progress\":42}").percent()).hasValue(42);
         assertThat(view("{\"percent\":7}").percent()).hasValue(7);
         assertThat(view("{\"progress\":{\"percent\":33}}").percent()).hasValue(33);
@@ -24,7 +21,7 @@ class JobViewTest {
     }
 
     @Test
-    void only_succeeded_failed_and_cancelled_are_finished() throws Exception {
+    void onlySucceededFailedAndCancelledAreFinished() throws Exception {
         assertThat(view("{\"status\":\"SUCCEEDED\"}").isFinished()).isTrue();
         assertThat(view("{\"status\":\"FAILED\"}").isFinished()).isTrue();
         assertThat(view("{\"status\":\"CANCELLED\"}").isFinished()).isTrue();
@@ -33,7 +30,7 @@ class JobViewTest {
     }
 
     @Test
-    void the_progress_bar_shows_percentage_tasks_and_status() throws Exception {
+    void theProgressBarShowsPercentageTasksAndStatus() throws Exception {
         JobView running = view("{\"status\":\"RUNNING\",\"tasksDone\":5,\"tasksTotal\":10}");
 
         assertThat(ProgressBar.render("3f2a9c4e-0b1d", running))

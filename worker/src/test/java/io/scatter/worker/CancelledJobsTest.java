@@ -1,18 +1,15 @@
 package io.scatter.worker;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CancelledJobsTest {
 
     @Test
-    void remembers_cancelled_jobs_and_forgets_the_oldest_beyond_its_capacity() {
+    void remembersCancelledJobsAndForgetsTheOldestBeyondItsCapacity() {
         CancelledJobs jobs = new CancelledJobs(2);
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();

@@ -1,31 +1,28 @@
 package io.scatter.worker;
 
 import com.rabbitmq.client.AMQP;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TaskDeliveryTest {
 
     @Test
-    void the_attempt_is_1_without_a_delivery_count_header() {
+    void theAttemptIs1WithoutADeliveryCountHeader() {
         assertThat(delivery(null).attempt()).isEqualTo(1);
         assertThat(delivery(Map.of("other", 7)).attempt()).isEqualTo(1);
     }
 
     @Test
-    void the_attempt_is_the_delivery_count_plus_1_whatever_integer_type_it_arrives_as() {
+    void theAttemptIsTheDeliveryCountPlus1WhateverIntegerTypeItArrivesAs() {
         assertThat(delivery(Map.of("x-delivery-count", 1L)).attempt()).isEqualTo(2);
         assertThat(delivery(Map.of("x-delivery-count", 4)).attempt()).isEqualTo(5);
     }
 
     @Test
-    void the_label_is_the_message_id_or_else_the_delivery_tag() {
+    void theLabelIsTheMessageIdOrElseTheDeliveryTag() {
         assertThat(new TaskDelivery(null, 9, new AMQP.BasicProperties.Builder().messageId("m-1").build(), new byte[0])
                 .label()).isEqualTo("m-1");
         assertThat(delivery(null).label()).isEqualTo("delivery 42");

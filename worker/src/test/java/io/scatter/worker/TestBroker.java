@@ -16,6 +16,7 @@ import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.ScatterEvents;
 import io.scatter.messaging.Topology;
+import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -28,15 +29,33 @@ final class TestBroker implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final TestVhost vhost;
     private final BrokerConnection connection;
     private final ConfirmingPublisher publisher;
     private final Channel channel;
 
-    TestBroker(String uri) throws IOException, InterruptedException {
-        this.connection = BrokerConnection.open(uri, "worker-test", null);
+    private TestBroker(TestVhost vhost) throws IOException, InterruptedException {
+        this.vhost = vhost;
+        this.connection = BrokerConnection.open(vhost.uri(), "worker-test", null);
         this.publisher = new ConfirmingPublisher(connection);
         this.channel = connection.openChannel();
         declareTopology();
+    }
+
+    /** A broker view on a new virtual host of its own, deleted again on {@link #close()}. */
+    static TestBroker inNewVhost() throws IOException, InterruptedException {
+        TestVhost vhost = TestVhost.create("worker");
+        try {
+            return new TestBroker(vhost);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            vhost.close();
+            throw e;
+        }
+    }
+
+    /** The AMQP URI of this broker's virtual host, for the worker under test. */
+    String uri() {
+        return vhost.uri();
     }
 
     /** A result and the event that carried it. */
@@ -113,5 +132,6 @@ final class TestBroker implements AutoCloseable {
     public void close() {
         publisher.close();
         connection.close();
+        vhost.close();
     }
 }

@@ -1,7 +1,5 @@
 package io.scatter.worker;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -11,14 +9,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WorkerMainTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void an_unknown_flag_exits_with_2_and_one_line_on_stderr() {
+    void anUnknownFlagExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of(), "--bogus", "1");
 
         assertThat(code).isEqualTo(2);
@@ -27,7 +24,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void a_concurrency_out_of_range_exits_with_2_and_one_line_on_stderr() {
+    void aConcurrencyOutOfRangeExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of(), "--concurrency", "0");
 
         assertThat(code).isEqualTo(2);
@@ -35,7 +32,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void a_bad_integer_in_the_environment_exits_with_2_and_one_line_on_stderr() {
+    void aBadIntegerInTheEnvironmentExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of("SCATTER_SHUTDOWN_GRACE", "soon"));
 
         assertThat(code).isEqualTo(2);
@@ -43,7 +40,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void a_flag_without_its_value_exits_with_2_and_one_line_on_stderr() {
+    void aFlagWithoutItsValueExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of(), "--name");
 
         assertThat(code).isEqualTo(2);
@@ -51,7 +48,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void a_malformed_rabbitmq_uri_exits_with_2_and_one_line_on_stderr() {
+    void aMalformedRabbitmqUriExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of(), "--rabbitmq", "http://[broken");
 
         assertThat(code).isEqualTo(2);
@@ -59,7 +56,7 @@ class WorkerMainTest {
     }
 
     @Test
-    void help_prints_the_usage_on_stdout_and_exits_with_0() {
+    void helpPrintsTheUsageOnStdoutAndExitsWith0() {
         int code = run(Map.of(), "--help");
 
         assertThat(code).isZero();

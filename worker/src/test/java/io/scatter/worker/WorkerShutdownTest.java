@@ -6,14 +6,11 @@ import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.contracts.TaskResultMessage.Outcome;
 import io.scatter.core.jobtype.JobTypes;
-import io.scatter.messaging.testing.TestVhost;
 import io.scatter.worker.testing.SlowJobType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,26 +18,20 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WorkerShutdownTest {
 
-    private static TestVhost vhost;
     private static TestBroker broker;
     private Worker worker;
 
     @BeforeAll
     static void createVhost() throws Exception {
-        vhost = TestVhost.create("worker");
-        broker = new TestBroker(vhost.uri());
+        broker = TestBroker.inNewVhost();
     }
 
     @AfterAll
     static void deleteVhost() {
         if (broker != null) {
             broker.close();
-        }
-        if (vhost != null) {
-            vhost.close();
         }
     }
 
@@ -58,7 +49,7 @@ class WorkerShutdownTest {
     }
 
     @Test
-    void closing_the_worker_while_a_slow_task_runs_returns_the_task_to_the_queue() throws Exception {
+    void closingTheWorkerWhileASlowTaskRunsReturnsTheTaskToTheQueue() throws Exception {
         startWorker(1, Duration.ZERO);
         TaskMessage task = TestBroker.task("test-slow", Map.of("millis", 60_000));
         broker.publishTask(task);
@@ -74,7 +65,7 @@ class WorkerShutdownTest {
     }
 
     @Test
-    void closing_the_worker_lets_an_in_flight_task_finish_within_the_grace_and_acknowledges_it() throws Exception {
+    void closingTheWorkerLetsAnInFlightTaskFinishWithinTheGraceAndAcknowledgesIt() throws Exception {
         startWorker(1, Duration.ofSeconds(30));
         TaskMessage task = TestBroker.task("test-slow", Map.of("millis", 300));
         broker.publishTask(task);
@@ -89,7 +80,7 @@ class WorkerShutdownTest {
     }
 
     @Test
-    void the_worker_computes_as_many_tasks_at_once_as_its_concurrency_and_leaves_the_rest_queued() throws Exception {
+    void theWorkerComputesAsManyTasksAtOnceAsItsConcurrencyAndLeavesTheRestQueued() throws Exception {
         startWorker(2, Duration.ZERO);
         for (int i = 0; i < 3; i++) {
             broker.publishTask(TestBroker.task("test-slow", Map.of("millis", 60_000)));
@@ -103,7 +94,7 @@ class WorkerShutdownTest {
     }
 
     private void startWorker(int concurrency, Duration grace) throws Exception {
-        worker = new Worker(new WorkerConfig(vhost.uri(), concurrency, "test-worker", grace), JobTypes.load());
+        worker = new Worker(new WorkerConfig(broker.uri(), concurrency, "test-worker", grace), JobTypes.load());
         worker.start();
     }
 }

@@ -8,13 +8,10 @@ import io.scatter.contracts.TaskResultMessage;
 import io.scatter.contracts.TaskResultMessage.Outcome;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.ScatterEvents;
-import io.scatter.messaging.testing.TestVhost;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,26 +21,20 @@ import java.util.Map;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WorkerTasksTest {
 
-    private static TestVhost vhost;
     private static TestBroker broker;
     private Worker worker;
 
     @BeforeAll
     static void createVhost() throws Exception {
-        vhost = TestVhost.create("worker");
-        broker = new TestBroker(vhost.uri());
+        broker = TestBroker.inNewVhost();
     }
 
     @AfterAll
     static void deleteVhost() {
         if (broker != null) {
             broker.close();
-        }
-        if (vhost != null) {
-            vhost.close();
         }
     }
 
@@ -60,7 +51,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_task_is_computed_its_one_result_is_published_and_the_task_is_acknowledged() throws Exception {
+    void aTaskIsComputedItsOneResultIsPublishedAndTheTaskIsAcknowledged() throws Exception {
         startWorker(2);
         TaskMessage task = TestBroker.task("test-sum", Map.of("from", 1, "to", 100));
 
@@ -84,7 +75,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void malformed_messages_are_dead_lettered_and_the_worker_goes_on_with_the_next_task() throws Exception {
+    void malformedMessagesAreDeadLetteredAndTheWorkerGoesOnWithTheNextTask() throws Exception {
         startWorker(1);
         broker.publishRawTask(new AMQP.BasicProperties.Builder().messageId("not-a-cloudevent").build(),
                 "hello".getBytes(UTF_8));
@@ -100,7 +91,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_task_of_an_unknown_job_type_is_dead_lettered() throws Exception {
+    void aTaskOfAnUnknownJobTypeIsDeadLettered() throws Exception {
         startWorker(1);
         TaskMessage task = TestBroker.task("no-such-type", Map.of());
 
@@ -113,7 +104,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_computation_that_throws_gives_a_failed_result_with_the_exception_on_one_line() throws Exception {
+    void aComputationThatThrowsGivesAFailedResultWithTheExceptionOnOneLine() throws Exception {
         startWorker(1);
         TaskMessage task = TestBroker.task("test-boom", Map.of("reason", "the disk\nis full"));
 
@@ -127,7 +118,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_task_of_a_cancelled_job_is_acknowledged_without_a_result() throws Exception {
+    void aTaskOfACancelledJobIsAcknowledgedWithoutAResult() throws Exception {
         startWorker(1);
         TaskMessage cancelled = TestBroker.task("test-sum", Map.of("from", 1, "to", 2));
         TaskMessage next = TestBroker.task("test-sum", Map.of("from", 1, "to", 4));
@@ -146,7 +137,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_redelivered_task_reports_its_attempt_from_the_delivery_count() throws Exception {
+    void aRedeliveredTaskReportsItsAttemptFromTheDeliveryCount() throws Exception {
         TaskMessage task = TestBroker.task("test-sum", Map.of("from", 5, "to", 5));
         broker.publishTask(task);
         broker.requeue(broker.awaitMessage(Channels.TASKS_QUEUE, false));
@@ -159,7 +150,7 @@ class WorkerTasksTest {
     }
 
     @Test
-    void a_task_whose_result_the_broker_refuses_is_never_acknowledged_and_ends_up_dead_lettered() throws Exception {
+    void aTaskWhoseResultTheBrokerRefusesIsNeverAcknowledgedAndEndsUpDeadLettered() throws Exception {
         startWorker(1);
         broker.unbindResults();
         try {
@@ -176,7 +167,7 @@ class WorkerTasksTest {
     }
 
     private void startWorker(int concurrency) throws Exception {
-        worker = new Worker(new WorkerConfig(vhost.uri(), concurrency, "test-worker", Duration.ofSeconds(10)),
+        worker = new Worker(new WorkerConfig(broker.uri(), concurrency, "test-worker", Duration.ofSeconds(10)),
                 JobTypes.load());
         worker.start();
     }
