@@ -50,12 +50,22 @@ public final class BrokerConnection implements AutoCloseable {
                 log.info("Connected to RabbitMQ at {}:{} as '{}'", factory.getHost(), factory.getPort(), name);
                 return new BrokerConnection(connection);
             } catch (IOException | TimeoutException e) {
-                log.warn("RabbitMQ at {}:{} is not reachable ({}); retrying in {} ms", factory.getHost(),
-                        factory.getPort(), CloudEventAmqpCodec.oneLine(String.valueOf(e.getMessage())), backoff);
+                log.warn("RabbitMQ at {}:{} (vhost '{}') is not reachable ({}); retrying in {} ms", factory.getHost(),
+                        factory.getPort(), factory.getVirtualHost(), reason(e), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             }
         }
+    }
+
+    /** The most telling message of {@code e} or its causes, on one line. */
+    static String reason(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return CloudEventAmqpCodec.oneLine(cause.getMessage());
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     /** A connection factory for {@code uri} with automatic recovery on. */

@@ -1,6 +1,7 @@
 package io.scatter.api.job;
 
 import io.scatter.api.problem.BadRequestException;
+import io.scatter.api.problem.Problems;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,8 +38,7 @@ record JobRequest(
         try {
             root = JsonValues.parse(body);
         } catch (JacksonException e) {
-            throw new BadRequestException("body", "the request body is not valid JSON: "
-                    + String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").trim());
+            throw new BadRequestException("body", Problems.invalidJson(e));
         }
         if (root == null || root.isMissingNode()) {
             throw new BadRequestException("body", "a JSON request body is required");

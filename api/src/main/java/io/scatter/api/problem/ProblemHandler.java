@@ -83,8 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             }
             if (cause instanceof JacksonException json) {
                 return ResponseEntity.badRequest()
-                        .body(Problems.of(HttpStatus.BAD_REQUEST, "the request body is not valid JSON: "
-                                + oneLine(json.getOriginalMessage()), "body"));
+                        .body(Problems.of(HttpStatus.BAD_REQUEST, Problems.invalidJson(json), "body"));
             }
         }
         String detail = e.getMessage() != null && e.getMessage().startsWith("Required request body is missing")
@@ -106,9 +105,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, String field) {
         return ResponseEntity.status(status).body(Problems.of(status, detail, field));
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").trim();
     }
 }

@@ -2,6 +2,8 @@ package io.scatter.api.problem;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 
 /** Builds the RFC 9457 problem documents of the API, with the {@code field} extension when a field is to blame. */
 public final class Problems {
@@ -19,5 +21,18 @@ public final class Problems {
             problem.setProperty(FIELD, field);
         }
         return problem;
+    }
+
+    /** One line saying why a body is not valid JSON and where, without the parser's source excerpt. */
+    public static String invalidJson(JacksonException e) {
+        String reason = String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " ").trim();
+        int excerpt = reason.indexOf(" (start marker at");
+        if (excerpt > 0) {
+            reason = reason.substring(0, excerpt);
+        }
+        TokenStreamLocation location = e.getLocation();
+        String where = location == null || location.getLineNr() < 1
+                ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return "the request body is not valid JSON" + where + ": " + reason;
     }
 }
