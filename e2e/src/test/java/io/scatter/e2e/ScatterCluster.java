@@ -41,24 +41,40 @@ final class ScatterCluster implements AutoCloseable {
     private final int workerConcurrency;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ScatterProcess> workers = new ArrayList<>();
-    private ScatterProcess api;
+    private final List<ScatterProcess> apis = new ArrayList<>();
+    private final List<String> apiArguments;
     private URI base;
 
-    private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency) {
+    private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency,
+                           List<String> apiArguments) {
         this.schema = schema;
         this.vhost = vhost;
         this.logs = logs;
         this.workerConcurrency = workerConcurrency;
+        this.apiArguments = apiArguments;
     }
 
     static Builder builder() {
         return new Builder();
     }
 
-    /** Builds a cluster: how many workers, with how many compute threads each. */
+    /** Builds a cluster: how many API replicas and workers, with how many compute threads each. */
     static final class Builder {
+        private int apis = 1;
         private int workers = 2;
         private int workerConcurrency = 1;
+        private final List<String> apiArguments = new ArrayList<>();
+
+        Builder apis(int count) {
+            this.apis = count;
+            return this;
+        }
+
+        /** Extra arguments for every API replica, e.g. {@code --scatter.outbox.batch-size=10}. */
+        Builder apiArgument(String argument) {
+            this.apiArguments.add(argument);
+            return this;
+        }
 
         Builder workers(int count) {
             this.workers = count;
@@ -77,9 +93,12 @@ final class ScatterCluster implements AutoCloseable {
                 statement.execute("CREATE SCHEMA " + schema);
             }
             Path logs = Files.createDirectories(ROOT.resolve("e2e/target/e2e-logs/" + schema));
-            ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency);
+            ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency,
+                    List.copyOf(apiArguments));
             try {
-                cluster.startApi();
+                for (int i = 1; i <= apis; i++) {
+                    cluster.startApi("api-" + i);
+                }
                 for (int i = 1; i <= workers; i++) {
                     cluster.startWorker("worker-" + i);
                 }
@@ -91,23 +110,30 @@ final class ScatterCluster implements AutoCloseable {
         }
     }
 
-    void startApi() throws Exception {
+    /** Starts an API replica; the first one started is the one {@link #submit} and {@link #job} talk to. */
+    void startApi(String name) throws Exception {
         int port = freePort();
-        api = ScatterProcess.start("api", ROOT.resolve("api/target/scatter-api.jar"), logs,
-                "--port", Integer.toString(port),
+        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--rabbitmq", vhost.uri(),
-                "--database", DATABASE + "?currentSchema=" + schema);
-        base = URI.create("http://127.0.0.1:" + port);
-        Poll.until("the API to answer", Duration.ofMinutes(2), () -> {
+                "--database", DATABASE + "?currentSchema=" + schema));
+        arguments.addAll(apiArguments);
+        ScatterProcess api = ScatterProcess.start(name, ROOT.resolve("api/target/scatter-api.jar"), logs,
+                arguments.toArray(String[]::new));
+        apis.add(api);
+        URI replica = URI.create("http://127.0.0.1:" + port);
+        Poll.until(name + " to answer", Duration.ofMinutes(2), () -> {
             if (!api.isAlive()) {
-                throw new AssertionError("the API exited; log:\n" + api.log());
+                throw new AssertionError(name + " exited; log:\n" + api.log());
             }
             try {
-                return get("/api/v1/jobs?limit=1").statusCode();
+                return get(replica, "/api/v1/jobs?limit=1").statusCode();
             } catch (ConnectException e) {
                 return -1;
             }
         }, status -> status == 200);
+        if (base == null) {
+            base = replica;
+        }
     }
 
     ScatterProcess startWorker(String name) throws Exception {
@@ -119,8 +145,12 @@ final class ScatterCluster implements AutoCloseable {
         return worker;
     }
 
-    ScatterProcess api() {
-        return api;
+    List<ScatterProcess> apis() {
+        return apis;
+    }
+
+    TestVhost vhost() {
+        return vhost;
     }
 
     List<ScatterProcess> workers() {
@@ -167,8 +197,22 @@ final class ScatterCluster implements AutoCloseable {
         }
     }
 
+    /** How many outbox rows are not yet confirmed by the broker. */
+    long unsentOutboxRows() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(DATABASE + "?currentSchema=" + schema, "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return get(base, path);
+    }
+
+    private HttpResponse<String> get(URI server, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -183,7 +227,7 @@ final class ScatterCluster implements AutoCloseable {
         for (ScatterProcess worker : workers) {
             worker.close();
         }
-        if (api != null) {
+        for (ScatterProcess api : apis) {
             api.close();
         }
         vhost.close();
