@@ -24,6 +24,7 @@ import java.util.Optional;
 final class ApiClient {
 
     static final String JOBS = "/api/v1/jobs";
+    static final String WORKERS = "/api/v1/workers";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -44,7 +45,8 @@ final class ApiClient {
     }
 
     /** POST /api/v1/jobs; the answer is the accepted job. */
-    Answer submit(JsonNode request, String idempotencyKey) throws ApiException, UnreachableException {
+    Answer submit(JsonNode request, String idempotencyKey)
+            throws ApiException, UnreachableException, InterruptedException {
         HttpRequest.Builder builder = request(JOBS)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8));
@@ -55,12 +57,13 @@ final class ApiClient {
     }
 
     /** GET /api/v1/jobs/{id}. */
-    Answer job(String id) throws ApiException, UnreachableException {
+    Answer job(String id) throws ApiException, UnreachableException, InterruptedException {
         return send(request(JOBS + "/" + encode(id)).GET().build());
     }
 
     /** GET /api/v1/jobs: one page of jobs, newest first, optionally filtered by status. */
-    Answer jobs(String status, Long limit, String cursor) throws ApiException, UnreachableException {
+    Answer jobs(String status, Long limit, String cursor)
+            throws ApiException, UnreachableException, InterruptedException {
         List<String> query = new ArrayList<>();
         if (status != null) {
             query.add("status=" + encode(status));
@@ -76,8 +79,13 @@ final class ApiClient {
     }
 
     /** DELETE /api/v1/jobs/{id}: cancels the job; the answer is the cancelled job. */
-    Answer cancel(String id) throws ApiException, UnreachableException {
+    Answer cancel(String id) throws ApiException, UnreachableException, InterruptedException {
         return send(request(JOBS + "/" + encode(id)).DELETE().build());
+    }
+
+    /** GET /api/v1/workers: the workers the API knows of. */
+    Answer workers() throws ApiException, UnreachableException, InterruptedException {
+        return send(request(WORKERS).GET().build());
     }
 
     String server() {
@@ -91,19 +99,17 @@ final class ApiClient {
                 .header("User-Agent", "scatter-cli");
     }
 
-    private Answer send(HttpRequest request) throws ApiException, UnreachableException {
+    private Answer send(HttpRequest request) throws ApiException, UnreachableException, InterruptedException {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UnreachableException("cannot reach the Scatter API at " + server + ": " + reason(e), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UnreachableException("interrupted while talking to the Scatter API at " + server, e);
         }
         if (response.statusCode() >= 400) {
             String message = Problems.describe(response.statusCode(), response.body(), json);
-            throw new ApiException(response.statusCode(), message, retryAfter(response));
+            String field = response.statusCode() < 500 ? Problems.field(response.body(), json) : null;
+            throw new ApiException(response.statusCode(), message, field, retryAfter(response));
         }
         return new Answer(parse(response), retryAfter(response));
     }
@@ -118,7 +124,7 @@ final class ApiClient {
         } catch (IOException e) {
             throw new ApiException(response.statusCode(),
                     "the Scatter API answered HTTP " + response.statusCode() + " with a body that is not JSON",
-                    Optional.empty());
+                    null, Optional.empty());
         }
     }
 

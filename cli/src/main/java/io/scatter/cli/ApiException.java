@@ -7,16 +7,23 @@ import java.util.Optional;
 final class ApiException extends Exception {
 
     private final int status;
+    private final String field;
     private final Optional<Duration> retryAfter;
 
-    ApiException(int status, String message, Optional<Duration> retryAfter) {
+    ApiException(int status, String message, String field, Optional<Duration> retryAfter) {
         super(message);
         this.status = status;
+        this.field = field;
         this.retryAfter = retryAfter;
     }
 
     int status() {
         return status;
+    }
+
+    /** The offending field the problem named (e.g. {@code input.from}), or null. */
+    String field() {
+        return field;
     }
 
     /** How long the server asked to wait before trying again, if it said. */

@@ -8,9 +8,8 @@ final class JobIds {
     private JobIds() {
     }
 
-    /** The next positional argument as a job id (a UUID). */
-    static String take(Arguments arguments) throws UsageException {
-        String id = arguments.requirePositional("job id");
+    /** {@code id} in canonical form when it is a UUID; a usage error otherwise. */
+    static String check(String id) throws UsageException {
         try {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException e) {

@@ -34,8 +34,16 @@ record JobView(JsonNode document) {
         return text("error");
     }
 
+    JsonNode input() {
+        return document.path("input");
+    }
+
     JsonNode result() {
         return document.path("result");
+    }
+
+    String finished() {
+        return text("finishedAt");
     }
 
     String created() {

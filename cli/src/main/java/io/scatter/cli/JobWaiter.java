@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Polls a job until it has finished, honouring the server's Retry-After up to a cap and riding out a briefly
- * unavailable server, and shows progress on a terminal when there is one.
+ * unavailable server, and shows its progress.
  */
 final class JobWaiter {
 
@@ -15,20 +15,27 @@ final class JobWaiter {
     static final Duration MAX_UNAVAILABLE = Duration.ofSeconds(30);
 
     private final ApiClient api;
-    private final ProgressBar progress;
+    private final ProgressDisplay progress;
 
-    /** {@code progress} is null when stderr is not a terminal, so nothing is shown until the job finishes. */
-    JobWaiter(ApiClient api, ProgressBar progress) {
+    JobWaiter(ApiClient api, ProgressDisplay progress) {
         this.api = api;
         this.progress = progress;
     }
 
-    /** The job's document once its status is final; the first poll waits for {@code firstRetryAfter} (capped). */
-    JobView await(String jobId, Optional<Duration> firstRetryAfter)
+    /**
+     * The job's document once its status is final, starting from a document already fetched ({@code first}, which
+     * has the job's id); the first poll waits for {@code firstRetryAfter} (capped).
+     */
+    JobView await(JobView first, Optional<Duration> firstRetryAfter)
             throws ApiException, UnreachableException, InterruptedException {
+        String jobId = first.id();
         Optional<Duration> retryAfter = firstRetryAfter;
         Instant unavailableSince = null;
         try {
+            progress.show(JobProgress.of(first));
+            if (first.isFinished()) {
+                return first;
+            }
             while (true) {
                 Thread.sleep(delay(retryAfter).toMillis());
                 ApiClient.Answer answer;
@@ -45,17 +52,13 @@ final class JobWaiter {
                 unavailableSince = null;
                 retryAfter = answer.retryAfter();
                 JobView job = new JobView(answer.body());
-                if (progress != null) {
-                    progress.show(jobId, job);
-                }
+                progress.show(JobProgress.of(job));
                 if (job.isFinished()) {
                     return job;
                 }
             }
         } finally {
-            if (progress != null) {
-                progress.finish();
-            }
+            progress.finish();
         }
     }
 

@@ -2,51 +2,74 @@ package io.scatter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.scatter.core.job.JobStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
  * {@code jobs [--status S] [--limit N] [--cursor C]}: lists one page of jobs, newest first, as a table of id, type,
  * status, progress and creation time; says on stderr how to get the next page.
  */
-final class JobsCommand implements Command {
+@Command(name = "jobs",
+        description = "List jobs on the Scatter API, newest first: id, type, status, progress, created.",
+        footerHeading = "%nExample:%n",
+        footer = "  scatter jobs --status RUNNING --limit 20")
+final class JobsCommand implements Callable<Integer> {
 
     static final int MAX_LIMIT = 100;
 
-    private final ApiClient api;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final CliContext context;
 
-    JobsCommand(ApiClient api, PrintStream out, PrintStream err) {
-        this.api = api;
-        this.out = out;
-        this.err = err;
+    @ParentCommand
+    ScatterCommand scatter;
+
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--status", paramLabel = "STATUS",
+            description = "only jobs in this status: QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED")
+    String status;
+
+    @Option(names = "--limit", paramLabel = "N", description = "at most N jobs, 1 to " + MAX_LIMIT + " (default 20)")
+    String limit;
+
+    @Option(names = "--cursor", paramLabel = "CURSOR", description = "the next page, as the previous page said")
+    String cursor;
+
+    @Mixin
+    JsonOption output;
+
+    JobsCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public int run(Arguments arguments) throws UsageException, ApiException, UnreachableException {
-        String status = status(arguments.take("--status"));
-        Long limit = arguments.takeInteger("--limit", 1, MAX_LIMIT);
-        String cursor = arguments.take("--cursor");
-        arguments.rejectLeftovers("jobs");
-        JsonNode page = api.jobs(status, limit, cursor).body();
-        Table table = new Table("ID", "TYPE", "STATUS", "PROGRESS", "CREATED");
-        for (JsonNode document : jobs(page)) {
-            JobView job = new JobView(document);
-            table.add(orDash(job.id()), orDash(job.type()), job.status(),
-                    job.percent().isPresent() ? job.percent().getAsInt() + "%" : "-", orDash(job.created()));
+    public Integer call() throws Exception {
+        String statusFilter = status(status);
+        Long pageSize = limit == null ? null : (long) Integers.require("--limit", limit, 1, MAX_LIMIT);
+        JsonNode page = context.api(scatter.server).jobs(statusFilter, pageSize, cursor).body();
+        if (output.json) {
+            context.out().println(page.toString());
+            return ExitCodes.OK;
         }
-        out.print(table.render());
+        Table table = new Table("ID", "TYPE", "STATUS", "PROGRESS", "CREATED");
+        for (JsonNode document : Items.of(page, "items", "jobs", "content", "data")) {
+            JobView job = new JobView(document);
+            table.add(Table.orDash(job.id()), Table.orDash(job.type()), job.status(),
+                    job.percent().isPresent() ? job.percent().getAsInt() + "%" : "-", Table.orDash(job.created()));
+        }
+        context.out().print(table.render());
         JsonNode next = page.path("nextCursor");
         if (next.isTextual() && !next.asText().isEmpty()) {
-            err.println("more jobs: add --cursor " + next.asText());
+            context.err().println("more jobs: add --cursor " + next.asText());
         }
-        return CliMain.OK;
+        return ExitCodes.OK;
     }
 
     private static String status(String text) throws UsageException {
@@ -59,24 +82,5 @@ final class JobsCommand implements Command {
             throw new UsageException("--status must be one of " + Arrays.stream(JobStatus.values())
                     .map(Enum::name).collect(Collectors.joining(", ")) + ", got '" + text + "'");
         }
-    }
-
-    /** The job documents of a list answer: an array under items (or jobs, content, data), or a bare array. */
-    private static List<JsonNode> jobs(JsonNode body) {
-        JsonNode array = body;
-        for (String name : new String[]{"items", "jobs", "content", "data"}) {
-            if (!array.isArray() && body.path(name).isArray()) {
-                array = body.path(name);
-            }
-        }
-        List<JsonNode> jobs = new ArrayList<>();
-        if (array.isArray()) {
-            array.forEach(jobs::add);
-        }
-        return jobs;
-    }
-
-    private static String orDash(String text) {
-        return text == null ? "-" : text;
     }
 }

@@ -29,6 +29,11 @@ final class Problems {
         return oneLine("HTTP " + status + (summary.isEmpty() ? "" : ": " + summary));
     }
 
+    /** The problem's {@code field} member (e.g. {@code input.from}), or null when it names none. */
+    static String field(String body, ObjectMapper json) {
+        return text(parse(body, json), "field");
+    }
+
     private static String summary(String body, ObjectMapper json) {
         JsonNode problem = parse(body, json);
         String detail = text(problem, "detail");

@@ -1,32 +1,44 @@
 package io.scatter.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintStream;
+import java.util.concurrent.Callable;
 
-/** {@code status ID}: prints the job's document as pretty JSON. */
-final class StatusCommand implements Command {
+/** {@code status ID}: prints the job's document as pretty JSON (compact with --json). */
+@Command(name = "status",
+        description = "Print a job of the Scatter API: status, progress, result, error and times, as JSON.",
+        footerHeading = "%nExample:%n",
+        footer = "  scatter status 3f2a9c4e-0b1d-4c6e-9f00-1a2b3c4d5e6f")
+final class StatusCommand implements Callable<Integer> {
 
-    private final ApiClient api;
-    private final ObjectMapper json;
-    private final PrintStream out;
+    private final CliContext context;
 
-    StatusCommand(ApiClient api, ObjectMapper json, PrintStream out) {
-        this.api = api;
-        this.json = json;
-        this.out = out;
+    @ParentCommand
+    ScatterCommand scatter;
+
+    @Mixin
+    HelpOption help;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "the job's id")
+    String id;
+
+    @Mixin
+    JsonOption output;
+
+    StatusCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public int run(Arguments arguments) throws UsageException, ApiException, UnreachableException {
-        String id = JobIds.take(arguments);
-        arguments.rejectLeftovers("status");
-        try {
-            out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(api.job(id).body()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree could not be written", e);
-        }
-        return CliMain.OK;
+    public Integer call() throws Exception {
+        String jobId = JobIds.check(id);
+        JsonNode job = context.api(scatter.server).job(jobId).body();
+        context.out().println(output.json ? job.toString()
+                : context.json().writerWithDefaultPrettyPrinter().writeValueAsString(job));
+        return ExitCodes.OK;
     }
 }

@@ -1,67 +1,64 @@
 package io.scatter.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-import java.io.PrintStream;
-import java.util.Iterator;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.concurrent.Callable;
 
-/** {@code submit TYPE ...}: submits a job and prints its id, or with {@code --wait} its result once it is done. */
-final class SubmitCommand implements Command {
+/** {@code submit TYPE ...}: submits a job and prints its id, or with {@code --wait} its answer once it is done. */
+@Command(name = "submit",
+        description = {
+                "Submit a job to the Scatter API and print its id; with --wait, follow it like watch and print "
+                        + "its answer."},
+        customSynopsis = {
+                "scatter submit TYPE [--from N] [--to N] [--algorithm NAME] [--tasks N]",
+                "       [--KEY VALUE]... [--input JSON] [--idempotency-key KEY] [--wait]",
+                "       [--json] [--server URL]"},
+        sortOptions = false,
+        footerHeading = "%nExample:%n",
+        footer = {
+                "  scatter submit prime-count --from 0 --to 1000000 --tasks 10 --wait",
+                "  78498"})
+final class SubmitCommand implements Callable<Integer> {
 
-    private final ApiClient api;
-    private final JobWaiter waiter;
-    private final ObjectMapper json;
-    private final PrintStream out;
-    private final PrintStream err;
+    private static final String EXAMPLE = "scatter submit prime-count --from 0 --to 1000000";
 
-    SubmitCommand(ApiClient api, JobWaiter waiter, ObjectMapper json, PrintStream out, PrintStream err) {
-        this.api = api;
-        this.waiter = waiter;
-        this.json = json;
-        this.out = out;
-        this.err = err;
+    private final CliContext context;
+
+    @ParentCommand
+    ScatterCommand scatter;
+
+    @Mixin
+    JobArguments job;
+
+    @Option(names = "--wait", description = "wait for the job to end; print its answer, exit 1 unless it SUCCEEDED")
+    boolean wait;
+
+    @Option(names = "--idempotency-key", paramLabel = "KEY",
+            description = "makes a retried submit answer the same job instead of a new one")
+    String idempotencyKey;
+
+    @Option(names = "--json", description = "print the job document (with --wait: the final one) instead")
+    boolean json;
+
+    @Mixin
+    HelpOption help;
+
+    SubmitCommand(CliContext context) {
+        this.context = context;
     }
 
     @Override
-    public int run(Arguments arguments) throws UsageException, ApiException, UnreachableException,
-            InterruptedException {
-        boolean wait = arguments.flag("--wait");
-        String idempotencyKey = arguments.take("--idempotency-key");
-        ObjectNode request = SubmitRequest.from(arguments, json);
-        arguments.rejectLeftovers("submit");
-        ApiClient.Answer accepted = api.submit(request, idempotencyKey);
-        String id = new JobView(accepted.body()).id();
-        if (id == null) {
-            throw new ApiException(0, "the Scatter API accepted the job but did not say its id", Optional.empty());
+    public Integer call() throws Exception {
+        JobRequest request = job.request(context.json(), EXAMPLE);
+        ServerJobs server = new ServerJobs(context, context.api(scatter.server));
+        ApiClient.Answer accepted = server.submit(request, idempotencyKey);
+        if (wait) {
+            return server.follow(accepted, json);
         }
-        if (!wait) {
-            out.println(id);
-            return CliMain.OK;
-        }
-        JobView job = waiter.await(id, accepted.retryAfter());
-        if ("SUCCEEDED".equals(job.status())) {
-            out.println(resultText(job.result()));
-            return CliMain.OK;
-        }
-        if ("FAILED".equals(job.status())) {
-            err.println("job " + id + " failed: " + (job.error() == null ? "no reason given" : job.error()));
-        } else {
-            err.println("job " + id + " was " + job.status().toLowerCase(Locale.ROOT));
-        }
-        return CliMain.FAILED;
-    }
-
-    /** A result with one field as its bare value (e.g. {@code 78498}), any other result as compact JSON. */
-    static String resultText(JsonNode result) {
-        if (result.isObject() && result.size() == 1) {
-            Iterator<JsonNode> values = result.elements();
-            JsonNode value = values.next();
-            return value.isTextual() ? value.asText() : value.toString();
-        }
-        return result.isMissingNode() || result.isNull() ? "{}" : result.toString();
+        context.out().println(json ? accepted.body().toString() : new JobView(accepted.body()).id());
+        return ExitCodes.OK;
     }
 }

@@ -19,6 +19,11 @@ final class Table {
         rows.add(cells);
     }
 
+    /** {@code text}, or a dash when there is none. */
+    static String orDash(String text) {
+        return text == null || text.isEmpty() ? "-" : text;
+    }
+
     String render() {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

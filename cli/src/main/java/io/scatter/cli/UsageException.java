@@ -1,6 +1,6 @@
 package io.scatter.cli;
 
-/** The command line does not fit a command; the message is one line for the user. */
+/** The command line, or the input it describes, is wrong; the message is one line naming the flag. */
 final class UsageException extends Exception {
 
     UsageException(String message) {

@@ -30,11 +30,12 @@ class JobViewTest {
     }
 
     @Test
-    void theProgressBarShowsPercentageTasksAndStatus() throws Exception {
-        JobView running = view("{\"status\":\"RUNNING\",\"tasksDone\":5,\"tasksTotal\":10}");
+    void itsProgressIsWhatTheProgressDisplaysShow() throws Exception {
+        JobView running = view("{\"id\":\"3f2a9c4e-0b1d\",\"status\":\"RUNNING\","
+                + "\"progress\":{\"tasksTotal\":10,\"tasksDone\":5,\"percent\":50}}");
 
-        assertThat(ProgressBar.render("3f2a9c4e-0b1d", running))
-                .isEqualTo("job 3f2a9c4e [###############---------------]  50%  5/10 tasks  RUNNING");
+        assertThat(JobProgress.of(running)).isEqualTo(new JobProgress("3f2a9c4e-0b1d", "RUNNING", 5, 10, 50));
+        assertThat(JobProgress.of(view("{}"))).isEqualTo(new JobProgress("?", "UNKNOWN", 0, 0, -1));
     }
 
     private JobView view(String document) throws Exception {

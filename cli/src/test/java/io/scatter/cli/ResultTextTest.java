@@ -11,14 +11,14 @@ class ResultTextTest {
 
     @Test
     void aResultWithOneFieldIsPrintedAsItsBareValue() throws Exception {
-        assertThat(SubmitCommand.resultText(json.readTree("{\"count\":78498}"))).isEqualTo("78498");
-        assertThat(SubmitCommand.resultText(json.readTree("{\"word\":\"scatter\"}"))).isEqualTo("scatter");
-        assertThat(SubmitCommand.resultText(json.readTree("{\"primes\":[2,3]}"))).isEqualTo("[2,3]");
+        assertThat(ResultText.of(json.readTree("{\"count\":78498}"))).isEqualTo("78498");
+        assertThat(ResultText.of(json.readTree("{\"word\":\"scatter\"}"))).isEqualTo("scatter");
+        assertThat(ResultText.of(json.readTree("{\"primes\":[2,3]}"))).isEqualTo("[2,3]");
     }
 
     @Test
     void aResultWithSeveralFieldsIsPrintedAsCompactJson() throws Exception {
-        assertThat(SubmitCommand.resultText(json.readTree("{\"count\":4, \"largest\":7}")))
+        assertThat(ResultText.of(json.readTree("{\"count\":4, \"largest\":7}")))
                 .isEqualTo("{\"count\":4,\"largest\":7}");
     }
 }

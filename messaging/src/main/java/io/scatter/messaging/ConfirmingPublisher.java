@@ -34,14 +34,35 @@ public final class ConfirmingPublisher implements AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
-        try {
-            Channel open = channel();
-            returned.set(null);
+        confirmed(open -> {
             for (OutgoingMessage message : messages) {
                 AmqpMessage amqp = CloudEventAmqpCodec.encode(message.event());
                 open.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), amqp.properties(),
                         amqp.body());
             }
+        }, timeout);
+    }
+
+    /**
+     * Publishes an already-encoded message as it is (its properties and headers untouched, e.g. a copy of a delivered
+     * message on its way to a dead-letter queue) and waits for its confirm.
+     */
+    public void publishRaw(String exchange, String routingKey, boolean mandatory, AmqpMessage message,
+                           Duration timeout) throws PublishFailedException {
+        confirmed(open -> open.basicPublish(exchange, routingKey, mandatory, message.properties(), message.body()),
+                timeout);
+    }
+
+    @FunctionalInterface
+    private interface Publishing {
+        void publishOn(Channel channel) throws IOException;
+    }
+
+    private void confirmed(Publishing publishing, Duration timeout) throws PublishFailedException {
+        try {
+            Channel open = channel();
+            returned.set(null);
+            publishing.publishOn(open);
             open.waitForConfirmsOrDie(timeout.toMillis());
             String reason = returned.get();
             if (reason != null) {

@@ -1,0 +1,43 @@
+package io.scatter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * What every command works with: the environment, stdout and stderr, whether a person watches a terminal, the JSON
+ * mapper, local mode, Ctrl-C handling and a clock.
+ *
+ * @param terminal whether stderr is a terminal, so progress may be drawn as a bar redrawn in place
+ */
+record CliContext(Map<String, String> environment, PrintStream out, PrintStream err, boolean terminal,
+                  ObjectMapper json, LocalJobs local, Interrupts interrupts, LongSupplier nanoTime) {
+
+    static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
+    static final String SERVER_VARIABLE = "SCATTER_SERVER";
+
+    /** How progress is shown on stderr. */
+    ProgressDisplay progress() {
+        return ProgressDisplay.on(err, terminal, nanoTime);
+    }
+
+    /** A client of the API at {@code --server} (when given), else SCATTER_SERVER, else the default. */
+    ApiClient api(String serverFlag) throws UsageException {
+        String text = serverFlag != null ? serverFlag : environment.getOrDefault(SERVER_VARIABLE, DEFAULT_SERVER);
+        String source = serverFlag != null ? "--server" : SERVER_VARIABLE;
+        String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        try {
+            URI uri = new URI(trimmed);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return new ApiClient(uri, json);
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException(source + " must be an http:// or https:// URL, got '" + text + "'");
+    }
+}

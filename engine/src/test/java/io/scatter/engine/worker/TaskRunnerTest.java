@@ -1,0 +1,161 @@
+package io.scatter.engine.worker;
+
+import io.scatter.contracts.TaskMessage;
+import io.scatter.contracts.TaskResultMessage;
+import io.scatter.core.jobtype.JobTypes;
+import io.scatter.engine.memory.InMemoryTaskTransport;
+import io.scatter.engine.testing.Await;
+import io.scatter.engine.testing.BoomJobType;
+import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.testing.SumJobType;
+import io.scatter.engine.transport.TransportException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.scatter.engine.testing.TaskMessageBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskRunnerTest {
+
+    private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
+
+    private final RecordingTransport transport = new RecordingTransport();
+    private final TaskRunner runner = new TaskRunner(transport, JobTypes.of(new SumJobType(), new BoomJobType()),
+            "w-1", 2, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @AfterEach
+    void close() {
+        runner.close();
+        transport.close();
+    }
+
+    @Test
+    void aComputedTaskIsPublishedAsASucceededResultUnderANewMessageIdAndThenAcked() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.redelivered(sumTask(5), 3);
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.ACKED);
+        assertThat(transport.published).hasSize(1);
+        Published published = transport.published.get(0);
+        assertThat(published.messageId()).isNotBlank();
+        assertThat(published.result().outcome()).isEqualTo(TaskResultMessage.Outcome.SUCCEEDED);
+        assertThat(published.result().result()).isEqualTo(Map.of("sum", 5L));
+        assertThat(published.result().worker()).isEqualTo("w-1");
+        assertThat(published.result().attempt()).isEqualTo(3);
+        assertThat(published.result().startedAt()).isEqualTo(NOW);
+        assertThat(published.result().finishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void everyComputationIsPublishedUnderADifferentMessageId() {
+        runner.handle(FakeTaskDelivery.of(sumTask(1)));
+        runner.handle(FakeTaskDelivery.of(sumTask(1)));
+
+        assertThat(transport.published).extracting(Published::messageId).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void aTaskThatThrowsIsPublishedAsAFailedResultWithTheExceptionOnOneLine() {
+        TaskMessage task = aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "fails", true)).build();
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(task);
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.ACKED);
+        TaskResultMessage result = transport.published.get(0).result();
+        assertThat(result.outcome()).isEqualTo(TaskResultMessage.Outcome.FAILED);
+        assertThat(result.error()).isEqualTo("IllegalStateException: boom in task 0");
+    }
+
+    @Test
+    void aTaskOfAnUnknownJobTypeIsRejectedWithTheReason() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(aTask().type("no-such-type").build());
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
+        assertThat(delivery.reason()).contains("no-such-type");
+        assertThat(transport.published).isEmpty();
+    }
+
+    @Test
+    void aTaskWhoseResultCannotBePublishedGoesBackToTheQueue() {
+        transport.failPublishing = true;
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(sumTask(2));
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REQUEUED);
+    }
+
+    @Test
+    void aTaskOfACancelledJobIsAckedWithoutComputing() throws Exception {
+        runner.start();
+        TaskMessage cancelled = sumTask(7);
+        TaskMessage other = sumTask(8);
+
+        transport.broadcastCancel(cancelled.jobId());
+        transport.publishTasks(List.of(cancelled, other));
+        Await.until("the other job's task is computed", () -> transport.published.size() == 1);
+        runner.close();
+
+        assertThat(transport.published.get(0).result().jobId()).isEqualTo(other.jobId());
+        assertThat(transport.deadTasks()).isEmpty();
+    }
+
+    @Test
+    void aStartedRunnerComputesPublishedTasks() throws Exception {
+        runner.start();
+        UUID jobId = UUID.randomUUID();
+
+        transport.publishTasks(List.of(
+                aTask().ofJob(jobId).index(0).of(2).type(SumJobType.NAME).payload(Map.of("value", 1L)).build(),
+                aTask().ofJob(jobId).index(1).of(2).type(SumJobType.NAME).payload(Map.of("value", 2L)).build()));
+        Await.until("both tasks are computed", () -> transport.published.size() == 2);
+
+        assertThat(transport.published).extracting(p -> p.result().taskIndex()).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void aFailureIsDescribedByItsSimpleClassNameAndItsMessageOnOneLine() {
+        assertThat(TaskRunner.oneLine(new ArithmeticException("/ by\n  zero")))
+                .isEqualTo("ArithmeticException: / by zero");
+        assertThat(TaskRunner.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
+        assertThat(TaskRunner.oneLine(new IllegalStateException("x".repeat(5000)))).hasSizeLessThanOrEqualTo(1000);
+    }
+
+    private static TaskMessage sumTask(long value) {
+        return aTask().type(SumJobType.NAME).payload(Map.of("value", value)).build();
+    }
+
+    private record Published(String messageId, TaskResultMessage result) {
+    }
+
+    /** An in-memory transport that records published results instead of queueing them, or fails to publish. */
+    private static final class RecordingTransport extends ForwardingTaskTransport {
+
+        private final List<Published> published = new CopyOnWriteArrayList<>();
+        private volatile boolean failPublishing;
+
+        RecordingTransport() {
+            super(new InMemoryTaskTransport());
+        }
+
+        @Override
+        public void publishResult(String messageId, TaskResultMessage result) throws TransportException {
+            if (failPublishing) {
+                throw new TransportException("the broker did not confirm the publish");
+            }
+            published.add(new Published(messageId, result));
+        }
+    }
+}
