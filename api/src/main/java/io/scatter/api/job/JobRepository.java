@@ -6,6 +6,8 @@ import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.core.jobtype.UnknownJobTypeException;
+import io.scatter.engine.store.NewJob;
+import io.scatter.engine.store.StoredJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,7 +23,7 @@ import java.util.UUID;
 
 /** Stores jobs in PostgreSQL: inserts new ones, reads documents and pages, and locks and saves the aggregate. */
 @Repository
-public class JobRepository {
+class JobRepository {
 
     private static final String DOCUMENT_COLUMNS = "id, type, status, input::text AS input, options::text AS options, "
             + "tasks_total, tasks_done, result::text AS result, error, created_at, started_at, finished_at";
@@ -63,6 +65,30 @@ public class JobRepository {
                 .update() == 1;
     }
 
+    /**
+     * Inserts a job accepted through the engine's store port, without an idempotency key, at its own creation time.
+     *
+     * @return whether the job was inserted; false if its id is taken
+     */
+    boolean create(NewJob job) {
+        Job queued = job.job();
+        return jdbc.sql("""
+                        INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result, created_at)
+                        VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
+                                :tasksDone, CAST(:result AS jsonb), :createdAt)
+                        ON CONFLICT (id) DO NOTHING""")
+                .param("id", queued.id())
+                .param("type", queued.type().name())
+                .param("status", queued.status().name())
+                .param("input", JsonValues.write(job.definition().input()))
+                .param("options", JsonValues.write(job.definition().options()))
+                .param("tasksTotal", queued.tasksTotal())
+                .param("tasksDone", queued.tasksDone())
+                .param("result", JsonValues.write(queued.partialResult()))
+                .param("createdAt", timestamp(job.createdAt()))
+                .update() == 1;
+    }
+
     /** The job submitted with {@code idempotencyKey}, if any. */
     Optional<KeyedJob> findByIdempotencyKey(String idempotencyKey) {
         return jdbc.sql("SELECT id, request_fingerprint FROM jobs WHERE idempotency_key = :key")
@@ -72,10 +98,15 @@ public class JobRepository {
     }
 
     /** The document of job {@code id}, if it exists. */
-    public Optional<JobDocument> find(UUID id) {
+    Optional<JobDocument> find(UUID id) {
+        return findStored(id).map(JobRepository::document);
+    }
+
+    /** Job {@code id} as stored, if it exists. */
+    Optional<StoredJob> findStored(UUID id) {
         return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = :id")
                 .param("id", id)
-                .query((rs, n) -> document(rs))
+                .query((rs, n) -> stored(rs))
                 .optional();
     }
 
@@ -97,11 +128,11 @@ public class JobRepository {
         if (query.after() != null) {
             statement = statement.param("createdAt", timestamp(query.after().createdAt())).param("id", query.after().id());
         }
-        return statement.query((rs, n) -> document(rs)).list();
+        return statement.query((rs, n) -> document(stored(rs))).list();
     }
 
     /** Job {@code id} as an aggregate, its row locked until the transaction ends; empty if it does not exist. */
-    public Optional<Job> lock(UUID id) {
+    Optional<Job> lock(UUID id) {
         return jdbc.sql("""
                         SELECT id, type, status, tasks_total, tasks_done, result::text AS result, error,
                                started_at, finished_at
@@ -115,7 +146,7 @@ public class JobRepository {
     }
 
     /** Stores the status, progress, partial result, error and times of {@code job}. */
-    public void save(Job job) {
+    void save(Job job) {
         int updated = jdbc.sql("""
                         UPDATE jobs SET status = :status, tasks_done = :tasksDone, result = CAST(:result AS jsonb),
                                         error = :error, started_at = :startedAt, finished_at = :finishedAt
@@ -141,14 +172,20 @@ public class JobRepository {
         }
     }
 
-    private static JobDocument document(ResultSet rs) throws SQLException {
+    private static StoredJob stored(ResultSet rs) throws SQLException {
         JobStatus status = JobStatus.valueOf(rs.getString("status"));
-        return new JobDocument(rs.getObject("id", UUID.class), rs.getString("type"), status,
+        return new StoredJob(rs.getObject("id", UUID.class), rs.getString("type"), status,
                 JsonValues.readObject(rs.getString("input")), JsonValues.readObject(rs.getString("options")),
-                JobDocument.Progress.of(rs.getInt("tasks_total"), rs.getInt("tasks_done")),
+                rs.getInt("tasks_total"), rs.getInt("tasks_done"),
                 status == JobStatus.SUCCEEDED ? JsonValues.readObject(rs.getString("result")) : null,
                 rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
+    }
+
+    private static JobDocument document(StoredJob job) {
+        return new JobDocument(job.id(), job.type(), job.status(), job.input(), job.options(),
+                JobDocument.Progress.of(job.tasksTotal(), job.tasksDone()), job.result(), job.error(), job.createdAt(),
+                job.startedAt(), job.finishedAt());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

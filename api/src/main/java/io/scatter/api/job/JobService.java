@@ -7,6 +7,7 @@ import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
+import io.scatter.engine.store.JobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,13 +29,15 @@ class JobService {
     private final JobTypes types;
     private final JobRepository jobs;
     private final TaskRepository tasks;
+    private final JobStore store;
     private final Outbox outbox;
     private final Clock clock;
 
-    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, Outbox outbox, Clock clock) {
+    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock) {
         this.types = types;
         this.jobs = jobs;
         this.tasks = tasks;
+        this.store = store;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -99,16 +102,18 @@ class JobService {
     }
 
     /**
-     * Cancels a job that has not ended: its queued tasks are cancelled, their unsent messages withdrawn, and the
-     * workers told to skip the ones already sent.
+     * Cancels a job that has not ended: its queued tasks are cancelled (through the job store, whose transaction joins
+     * this one), their unsent messages withdrawn, and the workers told to skip the ones already sent.
      */
     @Transactional
     public JobDocument cancel(String id) {
         UUID jobId = JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id));
-        Job job = jobs.lock(jobId).orElseThrow(() -> new JobNotFoundException(id));
-        job.cancel(clock.instant());
-        jobs.save(job);
-        tasks.cancelQueued(jobId);
+        store.inTransaction(transaction -> {
+            Job job = transaction.lockJob(jobId).orElseThrow(() -> new JobNotFoundException(id));
+            job.cancel(clock.instant());
+            transaction.save(job);
+            return transaction.cancelQueuedTasks(jobId);
+        });
         outbox.discardUnsentTasks(jobId);
         outbox.enqueueJobCancelled(jobId);
         log.info("Cancelled job {}", jobId);

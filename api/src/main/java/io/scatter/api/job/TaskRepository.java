@@ -1,6 +1,8 @@
 package io.scatter.api.job;
 
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.engine.store.StoredTask;
+import io.scatter.engine.store.TaskStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,7 +16,7 @@ import java.util.UUID;
 
 /** Stores the tasks of jobs; each task moves out of QUEUED at most once, which is what counts a result once. */
 @Repository
-public class TaskRepository {
+class TaskRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -35,7 +37,7 @@ public class TaskRepository {
     }
 
     /** Marks the tasks of {@code jobId} still QUEUED as CANCELLED; returns how many. */
-    public int cancelQueued(UUID jobId) {
+    int cancelQueued(UUID jobId) {
         return jdbc.sql("UPDATE tasks SET status = 'CANCELLED' WHERE job_id = :jobId AND status = 'QUEUED'")
                 .param("jobId", jobId)
                 .update();
@@ -46,7 +48,7 @@ public class TaskRepository {
      *
      * @return whether the task was QUEUED (the result counts); false if it was already counted or cancelled
      */
-    public boolean record(TaskResultMessage result) {
+    boolean record(TaskResultMessage result) {
         boolean succeeded = result.outcome() == TaskResultMessage.Outcome.SUCCEEDED;
         return jdbc.sql("""
                         UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), error = :error,
@@ -66,13 +68,18 @@ public class TaskRepository {
                 .update() == 1;
     }
 
-    /** The status of task {@code taskIndex} of {@code jobId}, or null if there is no such task. */
-    public String status(UUID jobId, int taskIndex) {
-        return jdbc.sql("SELECT status FROM tasks WHERE job_id = :jobId AND task_index = :taskIndex")
+    /** The tasks of job {@code jobId} by index; empty if there is no such job. */
+    List<StoredTask> list(UUID jobId) {
+        return jdbc.sql("""
+                        SELECT task_index, status, payload::text AS payload, result::text AS result, error, worker,
+                               attempts, started_at, finished_at
+                        FROM tasks WHERE job_id = :jobId ORDER BY task_index""")
                 .param("jobId", jobId)
-                .param("taskIndex", taskIndex)
-                .query(String.class)
-                .optional()
-                .orElse(null);
+                .query((rs, n) -> new StoredTask(jobId, rs.getInt("task_index"),
+                        TaskStatus.valueOf(rs.getString("status")), JsonValues.readObject(rs.getString("payload")),
+                        JsonValues.readObject(rs.getString("result")), rs.getString("error"), rs.getString("worker"),
+                        rs.getInt("attempts"), JobRepository.instant(rs, "started_at"),
+                        JobRepository.instant(rs, "finished_at")))
+                .list();
     }
 }

@@ -1,18 +1,16 @@
 package io.scatter.api.results;
 
-import io.scatter.api.job.JobRepository;
-import io.scatter.api.job.TaskRepository;
-import io.scatter.api.outbox.Outbox;
+import io.scatter.engine.result.ResultAggregator;
+import io.scatter.engine.store.JobStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Wires the result handler chain: the inbox decorator around the job result applier. */
+/** Provides the engine's exactly-once result aggregation over the API's job store. */
 @Configuration(proxyBeanMethods = false)
 class ResultsConfiguration {
 
     @Bean
-    ResultHandler resultHandler(JdbcClient jdbc, JobRepository jobs, TaskRepository tasks, Outbox outbox) {
-        return new IdempotentResultHandler(jdbc, new JobResultApplier(jobs, tasks, outbox));
+    ResultAggregator resultAggregator(JobStore store) {
+        return new ResultAggregator(store);
     }
 }

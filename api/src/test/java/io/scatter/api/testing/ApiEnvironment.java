@@ -1,6 +1,9 @@
 package io.scatter.api.testing;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.scatter.messaging.testing.TestVhost;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,11 +15,12 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The real services one test class runs the API against: a PostgreSQL schema of its own and, when wanted, a RabbitMQ
- * virtual host of its own. Held in a static field of an {@link ApiTest} class, which drops the schema and deletes the
- * virtual host after the class, once its Spring context is closed.
+ * virtual host of its own. Held in a static field of an {@link ApiTest} (or {@link DatabaseTest}) class, which drops the
+ * schema and deletes the virtual host after the class, once its Spring context is closed.
  */
 public final class ApiEnvironment {
 
@@ -28,6 +32,7 @@ public final class ApiEnvironment {
 
     private final String schema = "api_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final TestVhost vhost;
+    private HikariDataSource dataSource;
 
     private ApiEnvironment(TestVhost vhost) {
         this.vhost = vhost;
@@ -66,8 +71,29 @@ public final class ApiEnvironment {
         return schema;
     }
 
-    /** Drops the schema and deletes the virtual host. */
-    void delete() throws SQLException {
+    /**
+     * A small connection pool on the schema, migrated like the API migrates it at startup: for tests of the database
+     * code without Spring. Made on first use and closed with the schema.
+     */
+    public synchronized DataSource dataSource() {
+        if (dataSource == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl());
+            config.setUsername("postgres");
+            config.setPassword("");
+            config.setMaximumPoolSize(6);
+            config.setPoolName("test-" + schema);
+            dataSource = new HikariDataSource(config);
+            Flyway.configure().dataSource(dataSource).schemas(schema).defaultSchema(schema).load().migrate();
+        }
+        return dataSource;
+    }
+
+    /** Closes the pool, drops the schema and deletes the virtual host. */
+    synchronized void delete() throws SQLException {
+        if (dataSource != null) {
+            dataSource.close();
+        }
         try (Connection connection = DriverManager.getConnection(DATABASE, "postgres", "");
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -80,7 +106,7 @@ public final class ApiEnvironment {
 
     /**
      * Deletes the static {@link ApiEnvironment} fields of a test class after it ran. Declared on {@link ApiTest} before
-     * the Spring extension, so that it runs after Spring closed the class's context.
+     * the Spring extension, so that it runs after Spring closed the class's context; and on {@link DatabaseTest}.
      */
     static final class Cleanup implements AfterAllCallback {
 

@@ -1,0 +1,48 @@
+package io.scatter.api.results;
+
+import io.scatter.api.outbox.Outbox;
+import io.scatter.contracts.TaskResultMessage;
+import io.scatter.engine.result.Aggregation;
+import io.scatter.engine.result.ResultAggregator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.UUID;
+
+/**
+ * Applies each result with the engine's {@link ResultAggregator} and, when it failed its job, withdraws the job's
+ * unsent tasks from the outbox and queues the cancel broadcast, all in one transaction (the job store joins it).
+ */
+@Component
+class AggregatingResultHandler implements ResultHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(AggregatingResultHandler.class);
+
+    private final ResultAggregator aggregator;
+    private final Outbox outbox;
+    private final TransactionTemplate transactions;
+
+    AggregatingResultHandler(ResultAggregator aggregator, Outbox outbox, TransactionTemplate transactions) {
+        this.aggregator = aggregator;
+        this.outbox = outbox;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void handle(String messageId, TaskResultMessage result) {
+        Aggregation applied = transactions.execute(status -> {
+            Aggregation aggregation = aggregator.apply(messageId, result);
+            if (aggregation.failedTheJob()) {
+                UUID jobId = aggregation.job().id();
+                outbox.discardUnsentTasks(jobId);
+                outbox.enqueueJobCancelled(jobId);
+            }
+            return aggregation;
+        });
+        if (applied != null && applied.endedTheJob()) {
+            log.info("Job {} {} after task {}", applied.job().id(), applied.job().status(), result.taskIndex());
+        }
+    }
+}
