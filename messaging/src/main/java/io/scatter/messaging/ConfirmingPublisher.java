@@ -70,6 +70,11 @@ public final class ConfirmingPublisher implements AutoCloseable {
             }
         } catch (IOException | ShutdownSignalException e) {
             discardChannel();
+            String reason = returned.get();
+            if (reason != null) {
+                // Qpid Broker-J nacks an unroutable mandatory message after returning it; RabbitMQ acks it
+                throw new PublishFailedException(reason, e);
+            }
             throw new PublishFailedException("publish not confirmed: "
                     + CloudEventAmqpCodec.oneLine(String.valueOf(e.getMessage())), e);
         } catch (TimeoutException e) {

@@ -9,25 +9,51 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Declares Scatter's exchanges and queues (idempotently): durable quorum queues for tasks and results with a delivery
- * limit and at-least-once dead-lettering, their dead-letter queues, and the control fan-out exchange.
+ * Declares Scatter's exchanges and queues (idempotently), in the dialect of the broker the channel is connected to
+ * ({@link BrokerProduct}):
+ *
+ * <ul>
+ *   <li><b>RabbitMQ</b>: durable quorum queues for tasks and results with a delivery limit and at-least-once
+ *       dead-lettering to {@link Channels#DEAD_LETTER_EXCHANGE}, their dead-letter queues (quorum too), and the
+ *       control fan-out exchange.</li>
+ *   <li><b>Qpid Broker-J</b>: the same exchanges and durable queues, with Qpid's equivalents of the quorum arguments
+ *       (it rejects RabbitMQ's {@code x-} arguments): {@code alternateExchange} = {@link Channels#DEAD_LETTER_EXCHANGE}
+ *       and {@code x-qpid-maximum-delivery-count} = {@link Channels#DELIVERY_LIMIT}. Qpid routes a dead message to the
+ *       alternate exchange with its original routing key (the work queue's name), so each dead-letter queue is bound
+ *       under that key too.</li>
+ * </ul>
  */
 public final class Topology {
+
+    /** Qpid's queue argument naming where a dead message goes (its alternate binding): an exchange. */
+    public static final String QPID_ALTERNATE_EXCHANGE = "alternateExchange";
+    /** Qpid's queue argument: deliveries after which a rejected message goes to the alternate exchange. */
+    public static final String QPID_MAXIMUM_DELIVERY_COUNT = "x-qpid-maximum-delivery-count";
 
     private Topology() {
     }
 
-    /** Declares everything on {@code channel}; safe to call from every process at start-up. */
+    /**
+     * Declares everything on {@code channel}, as its broker product wants it; safe to call from every process at
+     * start-up.
+     */
     public static void declare(Channel channel) throws IOException {
+        declare(channel, BrokerProduct.of(channel.getConnection()));
+    }
+
+    /** Declares everything on {@code channel} for {@code product}. */
+    public static void declare(Channel channel, BrokerProduct product) throws IOException {
         channel.exchangeDeclare(Channels.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true);
-        declareDeadLetterQueue(channel, Channels.TASKS_DEAD_LETTER_QUEUE);
-        declareDeadLetterQueue(channel, Channels.RESULTS_DEAD_LETTER_QUEUE);
-        declareWorkQueue(channel, Channels.TASKS_EXCHANGE, Channels.TASKS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE);
-        declareWorkQueue(channel, Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE, Channels.RESULTS_DEAD_LETTER_QUEUE);
+        declareDeadLetterQueue(channel, product, Channels.TASKS_DEAD_LETTER_QUEUE, Channels.TASKS_QUEUE);
+        declareDeadLetterQueue(channel, product, Channels.RESULTS_DEAD_LETTER_QUEUE, Channels.RESULTS_QUEUE);
+        declareWorkQueue(channel, product, Channels.TASKS_EXCHANGE, Channels.TASKS_QUEUE,
+                Channels.TASKS_DEAD_LETTER_QUEUE);
+        declareWorkQueue(channel, product, Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE,
+                Channels.RESULTS_DEAD_LETTER_QUEUE);
         channel.exchangeDeclare(Channels.CONTROL_EXCHANGE, BuiltinExchangeType.FANOUT, true);
     }
 
-    /** The arguments of a work queue: quorum, delivery limit, dead-lettering to {@code deadLetterQueue}. */
+    /** The arguments of a work queue on RabbitMQ: quorum, delivery limit, dead-lettering to {@code deadLetterQueue}. */
     public static Map<String, Object> workQueueArguments(String deadLetterQueue) {
         Map<String, Object> arguments = new HashMap<>();
         arguments.put("x-queue-type", "quorum");
@@ -39,15 +65,40 @@ public final class Topology {
         return arguments;
     }
 
-    private static void declareWorkQueue(Channel channel, String exchange, String queue, String deadLetterQueue)
-            throws IOException {
+    /**
+     * The arguments of a work queue on Qpid Broker-J: a message rejected after {@link Channels#DELIVERY_LIMIT}
+     * deliveries goes to {@link Channels#DEAD_LETTER_EXCHANGE} (with its own routing key, the work queue's name).
+     */
+    public static Map<String, Object> qpidWorkQueueArguments() {
+        Map<String, Object> arguments = new HashMap<>();
+        arguments.put(QPID_ALTERNATE_EXCHANGE, Channels.DEAD_LETTER_EXCHANGE);
+        arguments.put(QPID_MAXIMUM_DELIVERY_COUNT, Channels.DELIVERY_LIMIT);
+        return arguments;
+    }
+
+    private static void declareWorkQueue(Channel channel, BrokerProduct product, String exchange, String queue,
+                                         String deadLetterQueue) throws IOException {
         channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true);
-        channel.queueDeclare(queue, true, false, false, workQueueArguments(deadLetterQueue));
+        Map<String, Object> arguments = switch (product) {
+            case RABBITMQ -> workQueueArguments(deadLetterQueue);
+            case QPID -> qpidWorkQueueArguments();
+        };
+        channel.queueDeclare(queue, true, false, false, arguments);
         channel.queueBind(queue, exchange, queue);
     }
 
-    private static void declareDeadLetterQueue(Channel channel, String queue) throws IOException {
-        channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
-        channel.queueBind(queue, Channels.DEAD_LETTER_EXCHANGE, queue);
+    private static void declareDeadLetterQueue(Channel channel, BrokerProduct product, String queue, String workQueue)
+            throws IOException {
+        switch (product) {
+            case RABBITMQ -> {
+                channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum"));
+                channel.queueBind(queue, Channels.DEAD_LETTER_EXCHANGE, queue);
+            }
+            case QPID -> {
+                channel.queueDeclare(queue, true, false, false, null);
+                channel.queueBind(queue, Channels.DEAD_LETTER_EXCHANGE, queue);
+                channel.queueBind(queue, Channels.DEAD_LETTER_EXCHANGE, workQueue);
+            }
+        }
     }
 }

@@ -17,11 +17,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One message delivered with manual acknowledgement, and the ways to settle it — once. A settlement that fails because
  * the channel closed or recovered is logged, never thrown: the broker then returns the message to the queue by itself.
+ *
+ * <p>Which attempt a delivery is comes from the broker where it counts deliveries (RabbitMQ's quorum queues set
+ * {@value #DELIVERY_COUNT_HEADER}); where it does not (Qpid Broker-J, see {@link io.scatter.messaging.BrokerProduct}),
+ * the adapter counts them itself ({@link SelfCounting}): a copy it puts back on the queue carries
+ * {@value #DELIVERIES_HEADER}, the deliveries before it, and a delivery the broker flags as redelivered (its consumer
+ * went away without settling it) counts one more. Such a redelivered message is {@linkplain #carryOver() carried
+ * over} — replaced on the queue by a copy with the count — before a handler sees it, so a second crash is counted
+ * too.
  */
 final class InboundMessage {
 
     /** Header the broker's quorum queue sets on every delivery: how often the message was returned before. */
     static final String DELIVERY_COUNT_HEADER = "x-delivery-count";
+    /**
+     * Header of a copy the adapter put back on a queue of a broker that does not count deliveries: how many deliveries
+     * of the message ended without an ack before the copy was published.
+     */
+    static final String DELIVERIES_HEADER = "x-scatter-delivery-count";
 
     private static final Logger log = LoggerFactory.getLogger(InboundMessage.class);
 
@@ -31,25 +44,55 @@ final class InboundMessage {
         void publish(String routingKey, AmqpMessage copy) throws PublishFailedException;
     }
 
+    /** Publishes a copy with a confirm. */
+    @FunctionalInterface
+    interface Republisher {
+        void publish(String exchange, String routingKey, AmqpMessage copy) throws PublishFailedException;
+    }
+
+    /**
+     * How the adapter counts deliveries on a broker that does not: requeueing publishes a copy carrying the count
+     * through {@code republisher} to {@code exchange} with {@code routingKey}, which route it back to the queue, and
+     * acks the original. (Not the default exchange: Qpid resolves its routing key to the same-named exchange first.)
+     */
+    record SelfCounting(String exchange, String routingKey, Republisher republisher) {
+    }
+
     private final Channel channel;
     private final long deliveryTag;
+    private final boolean redelivered;
     private final AMQP.BasicProperties properties;
     private final byte[] body;
     private final String deadLetterRoutingKey;
     private final DeadLetterPublisher deadLetters;
+    /** Null when the broker counts deliveries itself. */
+    private final SelfCounting selfCounting;
     private final AtomicBoolean settled = new AtomicBoolean();
     /** The channel underneath {@link #channel} when the message was delivered; recovery replaces it. */
     private final Channel deliveredOn;
 
+    /** A message from a broker that counts deliveries itself (RabbitMQ). */
     InboundMessage(Channel channel, long deliveryTag, AMQP.BasicProperties properties, byte[] body,
                    String deadLetterRoutingKey, DeadLetterPublisher deadLetters) {
+        this(channel, deliveryTag, false, properties, body, deadLetterRoutingKey, deadLetters, null);
+    }
+
+    /**
+     * @param redelivered  the broker's redelivered flag
+     * @param selfCounting how the adapter counts deliveries, or null when the broker does
+     */
+    InboundMessage(Channel channel, long deliveryTag, boolean redelivered, AMQP.BasicProperties properties,
+                   byte[] body, String deadLetterRoutingKey, DeadLetterPublisher deadLetters,
+                   SelfCounting selfCounting) {
         this.channel = channel;
         this.deliveredOn = underlying(channel);
         this.deliveryTag = deliveryTag;
+        this.redelivered = redelivered;
         this.properties = properties;
         this.body = body;
         this.deadLetterRoutingKey = deadLetterRoutingKey;
         this.deadLetters = deadLetters;
+        this.selfCounting = selfCounting;
     }
 
     AMQP.BasicProperties properties() {
@@ -69,9 +112,55 @@ final class InboundMessage {
         return properties.getMessageId() != null ? "message " + properties.getMessageId() : "delivery " + deliveryTag;
     }
 
-    /** 1 for a first delivery, else the quorum queue's {@code x-delivery-count} header plus one. */
+    /**
+     * 1 for a first delivery, else the quorum queue's {@code x-delivery-count} header plus one; where the adapter
+     * counts, the {@value #DELIVERIES_HEADER} header plus one, plus one more when the broker redelivered this copy.
+     */
     int attempt() {
-        return attempt(properties.getHeaders());
+        if (selfCounting == null) {
+            return attempt(properties.getHeaders());
+        }
+        long attempt = count(properties.getHeaders(), DELIVERIES_HEADER) + 1L + (redelivered ? 1 : 0);
+        return (int) Math.min(attempt, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether this delivery came back from a consumer that went away, on a broker that does not count that: it is
+     * to be {@linkplain #carryOver() carried over} before it is handled.
+     */
+    boolean uncountedRedelivery() {
+        return selfCounting != null && redelivered;
+    }
+
+    /**
+     * Replaces this redelivered message on its queue by a copy carrying its attempt count, then acks it, so the copy
+     * is handled in its place (and a consumer crashing on the copy is counted again). Says whether it did; if the copy
+     * cannot be published the message stays unsettled, to be handled as it is.
+     */
+    boolean carryOver() {
+        if (selfCounting == null || settled.get() || !stillHeld("carry over")) {
+            return false;
+        }
+        try {
+            republish(copyWithDeliveries(attempt() - 1));
+        } catch (PublishFailedException e) {
+            log.warn("Could not put back a counted copy of redelivered {} ({}); handling it as it is", label(),
+                    e.getMessage());
+            return false;
+        }
+        if (claim("carry over")) {
+            settle("ack", () -> channel.basicAck(deliveryTag, false));
+            log.debug("Carried over redelivered {} as attempt {}", label(), attempt());
+        }
+        return true;
+    }
+
+    private static long count(Map<String, Object> headers, String header) {
+        Object count = headers == null ? null : headers.get(header);
+        if (count instanceof Number number && number.longValue() >= 0 && number.longValue() < Integer.MAX_VALUE) {
+            return number.longValue();
+        }
+        return 0;
     }
 
     static int attempt(Map<String, Object> headers) {
@@ -89,11 +178,27 @@ final class InboundMessage {
         }
     }
 
-    /** Not done here: the broker delivers the message again (and does so by itself if the channel is gone). */
+    /**
+     * Not done here: the broker delivers the message again (and does so by itself if the channel is gone). Where the
+     * adapter counts deliveries, a copy carrying this attempt in {@value #DELIVERIES_HEADER} goes to the back of the
+     * queue (confirmed) and the original is acked; if the copy cannot be published the original is requeued as it
+     * is (and counted when redelivered).
+     */
     void requeue() {
-        if (claim("requeue") && stillHeld("requeue")) {
-            settle("requeue", () -> channel.basicNack(deliveryTag, false, true));
+        if (!claim("requeue") || !stillHeld("requeue")) {
+            return;
         }
+        if (selfCounting != null) {
+            try {
+                republish(copyWithDeliveries(attempt()));
+                settle("ack", () -> channel.basicAck(deliveryTag, false));
+                return;
+            } catch (PublishFailedException e) {
+                log.warn("Could not put back a counted copy of {} ({}); requeueing it as it is", label(),
+                        e.getMessage());
+            }
+        }
+        settle("requeue", () -> channel.basicNack(deliveryTag, false, true));
     }
 
     /**
@@ -127,8 +232,25 @@ final class InboundMessage {
             headers.putAll(properties.getHeaders());
         }
         headers.remove(DELIVERY_COUNT_HEADER);
+        headers.remove(DELIVERIES_HEADER);
         headers.put(RabbitTaskTransport.REASON_HEADER, reason);
         headers.put(RabbitTaskTransport.ATTEMPTS_HEADER, attempt());
+        AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
+        return new AmqpMessage(copy, body == null ? new byte[0] : body);
+    }
+
+    private void republish(AmqpMessage copy) throws PublishFailedException {
+        selfCounting.republisher().publish(selfCounting.exchange(), selfCounting.routingKey(), copy);
+    }
+
+    /** A persistent copy of this message whose {@value #DELIVERIES_HEADER} says {@code deliveries}. */
+    private AmqpMessage copyWithDeliveries(int deliveries) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (properties.getHeaders() != null) {
+            headers.putAll(properties.getHeaders());
+        }
+        headers.remove(DELIVERY_COUNT_HEADER);
+        headers.put(DELIVERIES_HEADER, deliveries);
         AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
         return new AmqpMessage(copy, body == null ? new byte[0] : body);
     }

@@ -34,6 +34,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     private final String queue;
     private final String deadLetterRoutingKey;
     private final InboundMessage.DeadLetterPublisher deadLetters;
+    private final InboundMessage.SelfCounting selfCounting;
     private final ExecutorService pool;
     private final Set<Thread> poolThreads = ConcurrentHashMap.newKeySet();
     private final Duration closeGrace;
@@ -43,18 +44,23 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     private volatile String consumerTag;
 
     /**
-     * @param threads     how many handler threads (each delivery is handled on one of them)
-     * @param closeGrace  how long {@link #close()} lets running handlers finish (and settle) before the channel closes
-     * @param dispatch    runs on a handler thread for each delivery; it settles the message or leaves it to the handler
-     * @param onClose     told once when this consumer closes
+     * @param selfCounting how the adapter counts deliveries, or null when the broker does
+     * @param threads      how many handler threads (each delivery is handled on one of them)
+     * @param closeGrace   how long {@link #close()} lets running handlers finish (and settle) before the channel
+     *                     closes
+     * @param dispatch     runs on a handler thread for each delivery; it settles the message or leaves it to the
+     *                     handler
+     * @param onClose      told once when this consumer closes
      */
     QueueConsumer(Channel channel, String queue, String deadLetterRoutingKey,
-                  InboundMessage.DeadLetterPublisher deadLetters, int threads, String threadPrefix,
-                  Duration closeGrace, Consumer<InboundMessage> dispatch, Consumer<QueueConsumer> onClose) {
+                  InboundMessage.DeadLetterPublisher deadLetters, InboundMessage.SelfCounting selfCounting,
+                  int threads, String threadPrefix, Duration closeGrace, Consumer<InboundMessage> dispatch,
+                  Consumer<QueueConsumer> onClose) {
         super(channel);
         this.queue = queue;
         this.deadLetterRoutingKey = deadLetterRoutingKey;
         this.deadLetters = deadLetters;
+        this.selfCounting = selfCounting;
         this.closeGrace = closeGrace;
         this.dispatch = dispatch;
         this.onClose = onClose;
@@ -78,8 +84,8 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
 
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-        InboundMessage message = new InboundMessage(getChannel(), envelope.getDeliveryTag(), properties, body,
-                deadLetterRoutingKey, deadLetters);
+        InboundMessage message = new InboundMessage(getChannel(), envelope.getDeliveryTag(), envelope.isRedeliver(),
+                properties, body, deadLetterRoutingKey, deadLetters, selfCounting);
         try {
             pool.execute(() -> {
                 if (closed.get()) {

@@ -17,6 +17,7 @@ import io.scatter.engine.transport.TaskTransport;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.AmqpMessage;
 import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.BrokerProduct;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.OutgoingMessage;
@@ -43,7 +44,7 @@ import java.util.function.Consumer;
 /**
  * The {@link TaskTransport} of a cluster: RabbitMQ, with the topology of {@link Topology}, every message a CloudEvent
  * in binary mode exactly as the API and the workers exchange them, publishes confirmed, deliveries acknowledged
- * manually.
+ * manually. The same adapter runs on Apache Qpid Broker-J (the broker the head node embeds): see "On Qpid" below.
  *
  * <ul>
  *   <li>Tasks and results are consumed from their quorum queues, each subscription on a channel and a thread pool of
@@ -60,6 +61,16 @@ import java.util.function.Consumer;
  *       the 5th) is dead-lettered by the adapter without reaching the handler. Either way the reason is
  *       {@code delivery_limit: …}.</li>
  * </ul>
+ *
+ * <p><b>On Qpid</b> ({@link BrokerProduct#QPID}, told by the connection's server properties) the broker neither tells
+ * a consumer how often a message was delivered nor dead-letters one whose consumers keep going away, and it counts no
+ * requeue. So the adapter counts: requeueing publishes a copy carrying the attempt in the header
+ * {@value InboundMessage#DELIVERIES_HEADER} back to the queue (confirmed) and acks the original; a delivery the broker
+ * flags as redelivered is counted one higher and replaced on the queue by such a copy before any handler sees it (or
+ * dead-lettered, past the limit). Rejecting already publishes the dead-letter copy and acks, which is what Qpid needs
+ * (its {@code basic.reject(requeue=false)} requeues for other consumers below its own delivery limit; so when the
+ * dead-letter copy cannot be published, the rejected task comes back, counted, instead of going to the queue's
+ * dead-letter exchange without its reason).
  *
  * <p>Thread-safe: publishing methods may be called from any number of threads (each borrows a confirming publisher
  * of its own from a pool).
@@ -84,6 +95,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     private final Duration confirmTimeout;
     private final Duration closeGrace;
     private final PublisherPool publishers;
+    private final BrokerProduct product;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     /** Held while reading the dead-letter queue, so two readers in this process never see half of it each. */
     private final Object deadTaskReader = new Object();
@@ -121,8 +133,10 @@ public final class RabbitTaskTransport implements TaskTransport {
         }
     }
 
-    private RabbitTaskTransport(BrokerConnection connection, boolean ownsConnection, Options options) {
+    private RabbitTaskTransport(BrokerConnection connection, boolean ownsConnection, Options options,
+                                BrokerProduct product) {
         this.connection = connection;
+        this.product = product;
         this.ownsConnection = ownsConnection;
         this.confirmTimeout = options.confirmTimeout();
         this.closeGrace = options.closeGrace();
@@ -174,12 +188,13 @@ public final class RabbitTaskTransport implements TaskTransport {
 
     private static RabbitTaskTransport start(BrokerConnection connection, boolean owns, Options options)
             throws TransportException {
+        BrokerProduct product = BrokerProduct.of(connection.connection());
         try (Channel channel = connection.openChannel()) {
-            Topology.declare(channel);
+            Topology.declare(channel, product);
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
             throw new TransportException("cannot declare the RabbitMQ topology: " + oneLine(message(e)), e);
         }
-        return new RabbitTaskTransport(connection, owns, options);
+        return new RabbitTaskTransport(connection, owns, options, product);
     }
 
     @Override
@@ -235,20 +250,22 @@ public final class RabbitTaskTransport implements TaskTransport {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
         Objects.requireNonNull(handler, "handler");
-        return consume(Channels.TASKS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE, concurrency, concurrency,
-                "scatter-tasks-" + SUBSCRIPTION_NUMBERS.incrementAndGet(), message -> dispatchTask(message, handler));
+        return consume(Channels.TASKS_EXCHANGE, Channels.TASKS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE, concurrency,
+                concurrency, "scatter-tasks-" + SUBSCRIPTION_NUMBERS.incrementAndGet(),
+                message -> dispatchTask(message, handler));
     }
 
     @Override
     public Subscription consumeResults(Consumer<ResultDelivery> handler) throws TransportException {
         Objects.requireNonNull(handler, "handler");
-        return consume(Channels.RESULTS_QUEUE, Channels.RESULTS_DEAD_LETTER_QUEUE, RESULT_PREFETCH, 1,
-                "scatter-results-" + SUBSCRIPTION_NUMBERS.incrementAndGet(),
+        return consume(Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE, Channels.RESULTS_DEAD_LETTER_QUEUE,
+                RESULT_PREFETCH, 1, "scatter-results-" + SUBSCRIPTION_NUMBERS.incrementAndGet(),
                 message -> dispatchResult(message, handler));
     }
 
-    private Subscription consume(String queue, String deadLetterQueue, int prefetch, int threads, String threadPrefix,
-                                 Consumer<InboundMessage> dispatch) throws TransportException {
+    /** Consumes {@code queue}, which {@code exchange} routes to under the queue's name. */
+    private Subscription consume(String exchange, String queue, String deadLetterQueue, int prefetch, int threads,
+                                 String threadPrefix, Consumer<InboundMessage> dispatch) throws TransportException {
         ensureOpen();
         Channel channel;
         try {
@@ -256,8 +273,11 @@ public final class RabbitTaskTransport implements TaskTransport {
         } catch (IOException | ShutdownSignalException e) {
             throw new TransportException("cannot open a channel to consume " + queue + ": " + oneLine(message(e)), e);
         }
-        QueueConsumer consumer = new QueueConsumer(channel, queue, deadLetterQueue, this::publishDeadLetter, threads,
-                threadPrefix, closeGrace, dispatch, subscriptions::remove);
+        InboundMessage.SelfCounting selfCounting = product.countsDeliveries()
+                ? null
+                : new InboundMessage.SelfCounting(exchange, queue, this::republish);
+        QueueConsumer consumer = new QueueConsumer(channel, queue, deadLetterQueue, this::publishDeadLetter,
+                selfCounting, threads, threadPrefix, closeGrace, dispatch, subscriptions::remove);
         subscriptions.add(consumer);
         try {
             consumer.start(prefetch);
@@ -282,10 +302,10 @@ public final class RabbitTaskTransport implements TaskTransport {
             message.deadLetter("malformed task message: " + e.getMessage());
             return;
         }
-        RabbitTaskDelivery delivery = new RabbitTaskDelivery(message, task);
-        if (overLimit(message)) {
+        if (overLimit(message) || carriedOver(message)) {
             return;
         }
+        RabbitTaskDelivery delivery = new RabbitTaskDelivery(message, task);
         try {
             handler.accept(delivery);
         } catch (RuntimeException | Error e) {
@@ -311,10 +331,10 @@ public final class RabbitTaskTransport implements TaskTransport {
             message.deadLetter("malformed result message: " + e.getMessage());
             return;
         }
-        RabbitResultDelivery delivery = new RabbitResultDelivery(message, messageId, result);
-        if (overLimit(message)) {
+        if (overLimit(message) || carriedOver(message)) {
             return;
         }
+        RabbitResultDelivery delivery = new RabbitResultDelivery(message, messageId, result);
         try {
             handler.accept(delivery);
         } catch (RuntimeException | Error e) {
@@ -340,6 +360,19 @@ public final class RabbitTaskTransport implements TaskTransport {
         log.warn("Dead-lettering {}: delivered {} times without an ack", message.label(), attempt - 1);
         message.deadLetter(deliveryLimitReason(attempt - 1));
         return true;
+    }
+
+    /**
+     * Where the adapter counts deliveries, replaces a message redelivered after its consumer went away by a copy that
+     * carries the count, and says whether it did (the copy is handled when it arrives).
+     */
+    private static boolean carriedOver(InboundMessage message) {
+        return message.uncountedRedelivery() && message.carryOver();
+    }
+
+    /** The broker product this transport runs on. */
+    public BrokerProduct product() {
+        return product;
     }
 
     @Override
@@ -455,6 +488,10 @@ public final class RabbitTaskTransport implements TaskTransport {
     private void publishDeadLetter(String routingKey, AmqpMessage copy) throws PublishFailedException {
         publishers.publish(publisher -> publisher.publishRaw(Channels.DEAD_LETTER_EXCHANGE, routingKey, true, copy,
                 confirmTimeout));
+    }
+
+    private void republish(String exchange, String routingKey, AmqpMessage copy) throws PublishFailedException {
+        publishers.publish(publisher -> publisher.publishRaw(exchange, routingKey, true, copy, confirmTimeout));
     }
 
     private void publish(PublisherPool.Publishing publishing, String what) throws TransportException {
