@@ -1,12 +1,13 @@
 package io.scatter.worker;
 
 import io.scatter.core.jobtype.JobTypes;
+import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.Settings.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +24,15 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     /**
      * Runs a worker until it is stopped and returns the exit code: 0 when stopped (on SIGTERM the shutdown hook ends
-     * the process with 0 itself), 1 when it failed, 2 for bad arguments (one line on {@code err}).
+     * the process with 0 itself), 1 when it could not start or the broker ended its consumer (a deleted queue), 2 for
+     * bad arguments (one line on {@code err}).
      */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         WorkerOptions options = new WorkerOptions();
@@ -60,18 +64,14 @@ public final class WorkerMain {
         Thread hook = new Thread(() -> {
             log.info("Received a stop signal");
             worker.close();
-            Runtime.getRuntime().halt(worker.failure() == null ? OK : FAILED);
+            Runtime.getRuntime().halt(OK);
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             worker.start();
             worker.awaitTermination();
-            if (worker.failure() != null) {
-                log.error("Worker {} stopped: {}", config.name(), worker.failure());
-                return FAILED;
-            }
-            return OK;
-        } catch (IOException | RuntimeException e) {
+            return worker.lost() ? FAILED : OK;
+        } catch (TransportException | RuntimeException e) {
             log.error("Worker {} could not start: {}", config.name(), e.toString());
             return FAILED;
         } catch (InterruptedException e) {

@@ -112,6 +112,10 @@ final class TestBroker implements AutoCloseable {
         channel.queueUnbind(Channels.RESULTS_QUEUE, Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE);
     }
 
+    void deleteQueue(String queue) throws IOException {
+        channel.queueDelete(queue);
+    }
+
     void declareTopology() throws IOException {
         Topology.declare(channel);
     }

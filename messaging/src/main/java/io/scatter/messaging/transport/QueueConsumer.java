@@ -40,6 +40,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     private final Duration closeGrace;
     private final Consumer<InboundMessage> dispatch;
     private final Consumer<QueueConsumer> onClose;
+    private final Consumer<String> onLost;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String consumerTag;
 
@@ -51,11 +52,12 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
      * @param dispatch     runs on a handler thread for each delivery; it settles the message or leaves it to the
      *                     handler
      * @param onClose      told once when this consumer closes
+     * @param onLost       told the queue's name when the broker ends this consumer (not on a lost connection)
      */
     QueueConsumer(Channel channel, String queue, String deadLetterRoutingKey,
                   InboundMessage.DeadLetterPublisher deadLetters, InboundMessage.SelfCounting selfCounting,
                   int threads, String threadPrefix, Duration closeGrace, Consumer<InboundMessage> dispatch,
-                  Consumer<QueueConsumer> onClose) {
+                  Consumer<QueueConsumer> onClose, Consumer<String> onLost) {
         super(channel);
         this.queue = queue;
         this.deadLetterRoutingKey = deadLetterRoutingKey;
@@ -64,6 +66,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
         this.closeGrace = closeGrace;
         this.dispatch = dispatch;
         this.onClose = onClose;
+        this.onLost = onLost;
         AtomicInteger number = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(() -> {
@@ -103,6 +106,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     @Override
     public void handleCancel(String tag) {
         log.error("The broker cancelled the consumer of {} (was the queue deleted?)", queue);
+        onLost.accept(queue);
     }
 
     @Override
@@ -115,6 +119,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
                     + "recovering", signal.getMessage(), queue);
         } else {
             log.error("The broker closed the channel consuming {}: {}", queue, signal.getMessage());
+            onLost.accept(queue);
         }
     }
 

@@ -100,6 +100,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     /** Held while reading the dead-letter queue, so two readers in this process never see half of it each. */
     private final Object deadTaskReader = new Object();
     private volatile boolean closed;
+    private volatile Consumer<String> consumerLost = queue -> { };
 
     /**
      * How the transport waits.
@@ -263,6 +264,15 @@ public final class RabbitTaskTransport implements TaskTransport {
                 message -> dispatchResult(message, handler));
     }
 
+    /**
+     * Calls {@code listener} with the queue's name when the broker ends one of this transport's consumers for good —
+     * it cancelled the consumer (the queue was deleted) or closed its channel — as opposed to a lost connection,
+     * which recovers by itself. A worker process exits then, for its supervisor to restart it.
+     */
+    public void onConsumerLost(Consumer<String> listener) {
+        this.consumerLost = Objects.requireNonNull(listener, "listener");
+    }
+
     /** Consumes {@code queue}, which {@code exchange} routes to under the queue's name. */
     private Subscription consume(String exchange, String queue, String deadLetterQueue, int prefetch, int threads,
                                  String threadPrefix, Consumer<InboundMessage> dispatch) throws TransportException {
@@ -277,7 +287,8 @@ public final class RabbitTaskTransport implements TaskTransport {
                 ? null
                 : new InboundMessage.SelfCounting(exchange, queue, this::republish);
         QueueConsumer consumer = new QueueConsumer(channel, queue, deadLetterQueue, this::publishDeadLetter,
-                selfCounting, threads, threadPrefix, closeGrace, dispatch, subscriptions::remove);
+                selfCounting, threads, threadPrefix, closeGrace, dispatch, subscriptions::remove,
+                lostQueue -> consumerLost.accept(lostQueue));
         subscriptions.add(consumer);
         try {
             consumer.start(prefetch);
