@@ -179,6 +179,19 @@ final class InboundMessage {
     }
 
     /**
+     * Returns the message to the queue, or dead-letters it when {@code attempt} was its last allowed delivery: a
+     * quorum queue itself would deliver it once more than the port's delivery limit.
+     */
+    void requeueWithinLimit(int attempt) {
+        if (attempt >= RabbitTaskTransport.DELIVERY_LIMIT) {
+            log.warn("Dead-lettering {} instead of requeueing it: it reached the delivery limit", label());
+            deadLetter(RabbitTaskTransport.deliveryLimitReason(attempt));
+        } else {
+            requeue();
+        }
+    }
+
+    /**
      * Not done here: the broker delivers the message again (and does so by itself if the channel is gone). Where the
      * adapter counts deliveries, a copy carrying this attempt in {@value #DELIVERIES_HEADER} goes to the back of the
      * queue (confirmed) and the original is acked; if the copy cannot be published the original is requeued as it

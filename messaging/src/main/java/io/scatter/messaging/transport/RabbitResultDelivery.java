@@ -39,12 +39,7 @@ final class RabbitResultDelivery implements ResultDelivery {
     /** Returns the result to the queue; on its last allowed delivery it is dead-lettered instead. */
     @Override
     public void requeue() {
-        int attempt = message.attempt();
-        if (attempt >= RabbitTaskTransport.DELIVERY_LIMIT) {
-            message.deadLetter(RabbitTaskTransport.deliveryLimitReason(attempt));
-        } else {
-            message.requeue();
-        }
+        message.requeueWithinLimit(message.attempt());
     }
 
     InboundMessage message() {

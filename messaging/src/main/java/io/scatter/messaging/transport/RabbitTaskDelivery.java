@@ -2,13 +2,9 @@ package io.scatter.messaging.transport;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.engine.transport.TaskDelivery;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A task delivered from {@code scatter.tasks}; settling it acks, dead-letters or requeues the AMQP message. */
 final class RabbitTaskDelivery implements TaskDelivery {
-
-    private static final Logger log = LoggerFactory.getLogger(RabbitTaskDelivery.class);
 
     private final InboundMessage message;
     private final TaskMessage task;
@@ -40,18 +36,10 @@ final class RabbitTaskDelivery implements TaskDelivery {
         message.deadLetter(reason);
     }
 
-    /**
-     * Returns the task to the queue; on its last allowed attempt it is dead-lettered instead, because the quorum queue
-     * itself would deliver it once more than {@link io.scatter.engine.transport.TaskTransport#DELIVERY_LIMIT}.
-     */
+    /** Returns the task to the queue; on its last allowed delivery it is dead-lettered instead. */
     @Override
     public void requeue() {
-        if (attempt >= RabbitTaskTransport.DELIVERY_LIMIT) {
-            log.warn("Dead-lettering {} instead of requeueing it: it reached the delivery limit", this);
-            message.deadLetter(RabbitTaskTransport.deliveryLimitReason(attempt));
-        } else {
-            message.requeue();
-        }
+        message.requeueWithinLimit(attempt);
     }
 
     InboundMessage message() {
