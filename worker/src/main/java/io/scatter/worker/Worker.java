@@ -109,7 +109,10 @@ public final class Worker implements AutoCloseable {
 
     /** Whether a task of {@code jobId} would be skipped as cancelled. */
     boolean isCancelled(UUID jobId) {
-        WorkerTransport current = transport;
+        TaskRunner current;
+        synchronized (this) {
+            current = runner;
+        }
         return current != null && current.isCancelled(jobId);
     }
 

@@ -62,6 +62,11 @@ public final class TaskRunner implements AutoCloseable {
         tasks = transport.consumeTasks(concurrency, this::handle);
     }
 
+    /** Whether a cancellation of {@code jobId} has reached this runner, so its tasks are skipped. */
+    public boolean isCancelled(UUID jobId) {
+        return cancelledJobs.contains(jobId);
+    }
+
     public String workerName() {
         return workerName;
     }

@@ -11,7 +11,7 @@ import io.scatter.engine.memory.InMemoryJobStore;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.store.NewJob;
 import io.scatter.engine.store.StoredJob;
-import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.testing.SumJobType;
 import io.scatter.engine.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;

@@ -2,7 +2,7 @@ package io.scatter.engine.local;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
-import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.transport.ResultDelivery;
 import io.scatter.engine.transport.Subscription;
 import io.scatter.engine.transport.TaskDelivery;

@@ -9,7 +9,7 @@ import io.scatter.engine.memory.InMemoryJobStore;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
 import io.scatter.engine.testing.BoomJobType;
-import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.testing.SlowJobType;
 import io.scatter.engine.testing.SumJobType;
 import io.scatter.engine.transport.Subscription;

@@ -3,7 +3,7 @@ package io.scatter.engine.result;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.memory.InMemoryTaskTransport;
-import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.transport.DeadTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
 import io.scatter.engine.testing.BoomJobType;
-import io.scatter.engine.testing.ForwardingTaskTransport;
+import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.testing.SumJobType;
 import io.scatter.engine.transport.TransportException;
 import org.junit.jupiter.api.AfterEach;

@@ -1,19 +1,13 @@
-package io.scatter.engine.testing;
+package io.scatter.engine.transport;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
-import io.scatter.engine.transport.DeadTask;
-import io.scatter.engine.transport.ResultDelivery;
-import io.scatter.engine.transport.Subscription;
-import io.scatter.engine.transport.TaskDelivery;
-import io.scatter.engine.transport.TaskTransport;
-import io.scatter.engine.transport.TransportException;
 
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A transport that passes every call to another; tests override what they want to observe or break. */
+/** A transport that passes every call to another: subclasses override what they add to (logging, fault injection). */
 public abstract class ForwardingTaskTransport implements TaskTransport {
 
     private final TaskTransport delegate;
