@@ -248,6 +248,7 @@ final class InboundMessage {
         headers.remove(DELIVERIES_HEADER);
         headers.put(RabbitTaskTransport.REASON_HEADER, reason);
         headers.put(RabbitTaskTransport.ATTEMPTS_HEADER, attempt());
+        headers.put(RabbitTaskTransport.DEAD_LETTERED_AT_HEADER, System.currentTimeMillis());
         AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
         return new AmqpMessage(copy, body == null ? new byte[0] : body);
     }

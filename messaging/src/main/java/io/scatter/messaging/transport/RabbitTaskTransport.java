@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +82,8 @@ public final class RabbitTaskTransport implements TaskTransport {
     public static final String REASON_HEADER = "x-scatter-reason";
     /** Header of a dead-lettered copy: which attempt was rejected (1 for the first delivery). */
     public static final String ATTEMPTS_HEADER = "x-scatter-attempts";
+    /** Header of a dead-lettered copy: when it was dead-lettered, epoch milliseconds (orders {@link #deadTasks()}). */
+    public static final String DEAD_LETTERED_AT_HEADER = "x-scatter-dead-lettered-at";
     /** How many results the result consumer holds at most; they are handled one at a time. */
     public static final int RESULT_PREFETCH = 10;
 
@@ -414,8 +417,9 @@ public final class RabbitTaskTransport implements TaskTransport {
 
     /**
      * Reads {@link Channels#TASKS_DEAD_LETTER_QUEUE} without consuming it: every message (at most 100,000) is fetched
-     * unacknowledged on a channel of its own, then all are returned to the queue, in their order, with one nack.
-     * While one reader holds them, a reader in another process sees fewer; readers in this process take turns.
+     * unacknowledged on a channel of its own, then all are returned to the queue with one nack. A quorum queue need
+     * not keep returned messages in their order, so the list is ordered by when each was dead-lettered. While one
+     * reader holds them, a reader in another process sees fewer; readers in this process take turns.
      */
     @Override
     public List<DeadTask> deadTasks() throws TransportException {
@@ -426,7 +430,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     }
 
     private List<DeadTask> readDeadTasks() throws TransportException {
-        List<DeadTask> dead = new ArrayList<>();
+        List<Map.Entry<Long, DeadTask>> dead = new ArrayList<>();
         Channel channel = null;
         try {
             channel = connection.openChannel();
@@ -434,13 +438,15 @@ public final class RabbitTaskTransport implements TaskTransport {
             GetResponse response;
             while (dead.size() < MAX_DEAD_TASKS
                     && (response = channel.basicGet(Channels.TASKS_DEAD_LETTER_QUEUE, false)) != null) {
-                dead.add(deadTask(response.getProps(), response.getBody()));
+                dead.add(Map.entry(deadLetteredAt(response.getProps().getHeaders()),
+                        deadTask(response.getProps(), response.getBody())));
                 lastTag = response.getEnvelope().getDeliveryTag();
             }
             if (lastTag >= 0) {
                 channel.basicNack(lastTag, true, true);
             }
-            return dead;
+            dead.sort(Map.Entry.comparingByKey());
+            return dead.stream().map(Map.Entry::getValue).toList();
         } catch (IOException | ShutdownSignalException e) {
             throw new TransportException("cannot read " + Channels.TASKS_DEAD_LETTER_QUEUE + ": "
                     + oneLine(message(e)), e);
@@ -459,6 +465,21 @@ public final class RabbitTaskTransport implements TaskTransport {
             task = null;
         }
         return new DeadTask(task, deadLetterReason(properties.getHeaders()));
+    }
+
+    /** When a message was dead-lettered, in epoch milliseconds: ours if it has one, else the broker's, else 0. */
+    static long deadLetteredAt(Map<String, Object> headers) {
+        if (headers == null) {
+            return 0;
+        }
+        if (headers.get(DEAD_LETTERED_AT_HEADER) instanceof Number at) {
+            return at.longValue();
+        }
+        if (headers.get("x-death") instanceof List<?> deaths && !deaths.isEmpty()
+                && deaths.get(0) instanceof Map<?, ?> death && death.get("time") instanceof Date time) {
+            return time.getTime();
+        }
+        return 0;
     }
 
     /** The reason a dead-lettered message carries: ours if it has one, else the broker's first x-death reason. */
