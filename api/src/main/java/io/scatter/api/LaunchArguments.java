@@ -63,8 +63,10 @@ final class LaunchArguments {
 
     /** The usage text of the API's flags. */
     static String usage() {
-        return Settings.usage("java -jar scatter-api.jar", OPTIONS)
-                + "  --spring.*=, --server.*=, --scatter.*=, --management.*=, --logging.*= pass through to Spring\n";
+        return Settings.usage("java -jar scatter-api-exec.jar", OPTIONS)
+                + "  --spring.*=, --server.*=, --scatter.*=, --management.*=, --logging.*= pass through to Spring\n"
+                + "example: scatter api --port 8080 --rabbitmq amqp://user:password@rabbitmq:5672 "
+                + "--database jdbc:postgresql://db:5432/scatter\n";
     }
 
     private static boolean passesThrough(String arg) {

@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The README's main command, {@code ./scatter run prime-count --from 0 --to 1000000}, run as a user would. */
 class LauncherIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("scatter.root", "..")).toAbsolutePath().normalize();
-
     @Test
     void theReadmeCommandPrintsTheNumberOfPrimesUpToAMillionWithoutBrokerOrDatabase() throws Exception {
         Result result = scatter("run", "prime-count", "--from", "0", "--to", "1000000", "--workers", "2");
@@ -47,9 +45,9 @@ class LauncherIT {
     /** Runs the launcher with a broker and database address nothing listens on, so local mode cannot lean on them. */
     private static Result scatter(String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
-        command[0] = ROOT.resolve("scatter").toString();
+        command[0] = ScatterProcess.ROOT.resolve("scatter").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ScatterProcess.ROOT.toFile());
         builder.environment().put("SCATTER_RABBITMQ_URI", "amqp://guest:guest@127.0.0.1:1");
         builder.environment().put("SCATTER_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/none");
         builder.environment().remove("SCATTER_SERVER");

@@ -37,7 +37,7 @@ class RelayReplicasIT {
         cluster.submit("""
                 {"type":"prime-count","input":{"from":0,"to":10000000},"options":{"tasks":%d}}""".formatted(TASKS));
 
-        Poll.until("every outbox row to be sent", ScatterCluster.JOB_TIMEOUT, cluster::unsentOutboxRows,
+        Poll.until("every outbox row to be sent", JobsClient.JOB_TIMEOUT, cluster::unsentOutboxRows,
                 unsent -> unsent == 0);
         Poll.until("the broker to count every task", Duration.ofMinutes(1), this::queuedTasks,
                 queued -> queued >= TASKS);

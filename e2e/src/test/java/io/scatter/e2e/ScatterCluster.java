@@ -1,17 +1,10 @@
 package io.scatter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,20 +23,16 @@ import java.util.UUID;
  */
 final class ScatterCluster implements AutoCloseable {
 
-    static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final Path ROOT = Path.of(System.getProperty("scatter.root", "..")).toAbsolutePath().normalize();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String schema;
     private final TestVhost vhost;
     private final Path logs;
     private final int workerConcurrency;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<ScatterProcess> workers = new ArrayList<>();
     private final List<ScatterProcess> apis = new ArrayList<>();
     private final List<String> apiArguments;
-    private URI base;
+    private JobsClient client;
 
     private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency,
                            List<String> apiArguments) {
@@ -92,7 +81,7 @@ final class ScatterCluster implements AutoCloseable {
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE SCHEMA " + schema);
             }
-            Path logs = Files.createDirectories(ROOT.resolve("e2e/target/e2e-logs/" + schema));
+            Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
             ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency,
                     List.copyOf(apiArguments));
             try {
@@ -112,32 +101,23 @@ final class ScatterCluster implements AutoCloseable {
 
     /** Starts an API replica; the first one started is the one {@link #submit} and {@link #job} talk to. */
     void startApi(String name) throws Exception {
-        int port = freePort();
+        int port = ScatterProcess.freePort();
         List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--rabbitmq", vhost.uri(),
                 "--database", DATABASE + "?currentSchema=" + schema));
         arguments.addAll(apiArguments);
-        ScatterProcess api = ScatterProcess.start(name, ROOT.resolve("api/target/scatter-api.jar"), logs,
+        ScatterProcess api = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs,
                 arguments.toArray(String[]::new));
         apis.add(api);
-        URI replica = URI.create("http://127.0.0.1:" + port);
-        Poll.until(name + " to answer", Duration.ofMinutes(2), () -> {
-            if (!api.isAlive()) {
-                throw new AssertionError(name + " exited; log:\n" + api.log());
-            }
-            try {
-                return get(replica, "/api/v1/jobs?limit=1").statusCode();
-            } catch (ConnectException e) {
-                return -1;
-            }
-        }, status -> status == 200);
-        if (base == null) {
-            base = replica;
+        JobsClient replica = new JobsClient(URI.create("http://127.0.0.1:" + port));
+        replica.awaitAnswering(api, Duration.ofMinutes(2));
+        if (client == null) {
+            client = replica;
         }
     }
 
     ScatterProcess startWorker(String name) throws Exception {
-        ScatterProcess worker = ScatterProcess.start(name, ROOT.resolve("worker/target/scatter-worker.jar"), logs,
+        ScatterProcess worker = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs,
                 "--rabbitmq", vhost.uri(), "--name", name,
                 "--concurrency", Integer.toString(workerConcurrency));
         workers.add(worker);
@@ -157,33 +137,20 @@ final class ScatterCluster implements AutoCloseable {
         return workers;
     }
 
-    /** POSTs a job and returns its id, checking the Asynchronous Request-Reply answer. */
     String submit(String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 202) {
-            throw new AssertionError("POST answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body()).get("id").asText();
+        return client.submit(body);
     }
 
     JsonNode job(String id) throws Exception {
-        HttpResponse<String> response = get("/api/v1/jobs/" + id);
-        if (response.statusCode() != 200) {
-            throw new AssertionError("GET job answered " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
+        return client.job(id);
     }
 
     JsonNode awaitFinished(String id) throws Exception {
-        return Poll.until("job " + id + " to finish", JOB_TIMEOUT, () -> job(id),
-                job -> !List.of("QUEUED", "RUNNING").contains(job.get("status").asText()));
+        return client.awaitFinished(id);
     }
 
     JsonNode awaitTasksDone(String id, int atLeast) throws Exception {
-        return Poll.until(atLeast + " tasks of job " + id + " to be done", JOB_TIMEOUT, () -> job(id),
-                job -> job.get("progress").get("tasksDone").asInt() >= atLeast);
+        return client.awaitTasksDone(id, atLeast);
     }
 
     /** The highest attempt number recorded for any task of the job (2 or more means a task was redelivered). */
@@ -204,21 +171,6 @@ final class ScatterCluster implements AutoCloseable {
              ResultSet rows = statement.executeQuery("SELECT count(*) FROM outbox WHERE sent_at IS NULL")) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return get(base, path);
-    }
-
-    private HttpResponse<String> get(URI server, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

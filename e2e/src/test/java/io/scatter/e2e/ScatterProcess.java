@@ -1,6 +1,9 @@
 package io.scatter.e2e;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /** One built Scatter artefact running as a separate OS process, its output captured to a log file. */
 final class ScatterProcess implements AutoCloseable {
+
+    /** The checkout the built artefacts are in. */
+    static final Path ROOT = Path.of(System.getProperty("scatter.root", "..")).toAbsolutePath().normalize();
+    private static final String HEAP = "-Xmx512m";
 
     private final String name;
     private final Process process;
@@ -29,16 +36,42 @@ final class ScatterProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(HEAP);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
+        return start(name, new ProcessBuilder(command), logDirectory);
+    }
+
+    /**
+     * Starts {@code ./scatter args…} as a user would; the launcher replaces itself with the JVM ({@code exec}), so
+     * signals sent to this process reach the JVM.
+     */
+    static ScatterProcess launch(String name, Path logDirectory, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("scatter").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
+        builder.environment().put("SCATTER_JAVA_OPTS", HEAP);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return start(name, builder, logDirectory);
+    }
+
+    private static ScatterProcess start(String name, ProcessBuilder builder, Path logDirectory) throws IOException {
         Path log = logDirectory.resolve(name + ".log");
-        Process process = new ProcessBuilder(command)
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
         return new ScatterProcess(name, process, log);
+    }
+
+    /** A TCP port on loopback that nothing listens on right now. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     String name() {

@@ -26,9 +26,11 @@ public final class Settings {
     public static final Option PORT = new Option("--port", "SCATTER_PORT", "8080", "HTTP port");
 
     private final Map<String, String> values;
+    private final Map<String, Boolean> given;
 
-    private Settings(Map<String, String> values) {
+    private Settings(Map<String, String> values, Map<String, Boolean> given) {
         this.values = values;
+        this.given = given;
     }
 
     /** One configurable value: its flag, its environment variable, its default and a few words of help. */
@@ -69,19 +71,26 @@ public final class Settings {
             given.put(flag, value);
         }
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, Boolean> set = new LinkedHashMap<>();
         for (Option option : options) {
             String value = given.get(option.flag());
             if (value == null && option.environment() != null) {
                 value = environment.get(option.environment());
             }
+            set.put(option.flag(), value != null);
             values.put(option.flag(), value == null ? option.defaultValue() : value);
         }
-        return new Settings(values);
+        return new Settings(values, set);
     }
 
     /** The value of {@code option}. */
     public String get(Option option) {
         return values.get(option.flag());
+    }
+
+    /** Whether {@code option} was given as a flag or an environment variable rather than left at its default. */
+    public boolean isGiven(Option option) {
+        return given.getOrDefault(option.flag(), false);
     }
 
     /** The value of {@code option} as an integer within {@code min..max}. */

@@ -20,4 +20,9 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
             throw new IllegalArgumentException("grace must not be negative, not " + grace);
         }
     }
+
+    /** The name a worker takes unless told otherwise: its host name and process id, e.g. {@code raspberrypi-4242}. */
+    public static String defaultName() {
+        return WorkerOptions.defaultName();
+    }
 }

@@ -1,6 +1,7 @@
 package io.scatter.worker;
 
 import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.HeadNodeAddress;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 /** The worker's command-line flags and environment variables, turned into a {@link WorkerConfig}. */
 final class WorkerOptions {
 
-    static final String COMMAND = "java -jar scatter-worker.jar";
+    static final String COMMAND = "java -jar scatter-worker-exec.jar";
     static final int MAX_CONCURRENCY = 1024;
     static final int MAX_GRACE_SECONDS = 86_400;
 
@@ -31,12 +32,19 @@ final class WorkerOptions {
             "worker name in results and logs");
     private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",
             "seconds in-flight tasks may finish after SIGTERM");
-    private final List<Option> options = List.of(Settings.RABBITMQ, concurrency, name, grace);
+    private final Option connect = new Option("--connect", "SCATTER_CONNECT", "",
+            "join a head node ('scatter serve') at HOST[:PORT] instead of --rabbitmq");
+    private final Option brokerUser = new Option("--broker-user", "SCATTER_BROKER_USER",
+            HeadNodeAddress.DEFAULT_USER, "user on the head node's broker (with --connect)");
+    private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
+            HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
+    private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
+            name, grace);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
         Settings settings = Settings.parse(args, environment, options);
-        String uri = settings.get(Settings.RABBITMQ);
+        String uri = brokerUri(settings);
         try {
             BrokerConnection.factory(uri);
         } catch (IllegalArgumentException e) {
@@ -51,11 +59,30 @@ final class WorkerOptions {
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)));
     }
 
+    /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */
+    private String brokerUri(Settings settings) throws UsageException {
+        if (settings.get(connect).isBlank()) {
+            return settings.get(Settings.RABBITMQ);
+        }
+        if (settings.isGiven(Settings.RABBITMQ)) {
+            throw new UsageException("give either --connect (a head node) or --rabbitmq (a RabbitMQ broker), not both");
+        }
+        try {
+            return HeadNodeAddress.parse(settings.get(connect))
+                    .uri(settings.get(brokerUser), settings.get(brokerPassword));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--connect: " + e.getMessage());
+        }
+    }
+
     /** The usage text printed by {@code --help}. */
     String usage() {
-        return "Scatter worker: computes tasks from RabbitMQ queue scatter.tasks and publishes their results.\n"
+        return "Scatter worker: computes tasks from queue scatter.tasks on RabbitMQ or a head node and publishes their "
+                + "results.\n"
                 + Settings.usage(COMMAND, options)
-                + String.format("  %-22s %s%n", "--help", "print this help and exit");
+                + String.format("  %-22s %s%n", "--help", "print this help and exit")
+                + "examples: scatter worker --connect head-node:5672 --concurrency 4\n"
+                + "          scatter worker --rabbitmq amqp://user:password@rabbitmq:5672 --name pi-1\n";
     }
 
     /** The host name and process id, e.g. {@code raspberrypi-4242}. */

@@ -40,4 +40,35 @@ class WorkerOptionsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--name must be");
     }
+
+    @Test
+    void connectJoinsAHeadNodesVirtualHostOnTheAmqpPortByDefault() throws UsageException {
+        WorkerConfig config = options.parse(new String[]{"--connect", "head.local"}, Map.of());
+
+        assertThat(config.rabbitmqUri()).isEqualTo("amqp://guest:guest@head.local:5672/scatter");
+    }
+
+    @Test
+    void connectTakesAPortAndTheBrokerCredentialsFromTheEnvironment() throws UsageException {
+        WorkerConfig config = options.parse(new String[]{"--connect=10.0.0.2:5673"},
+                Map.of("SCATTER_BROKER_USER", "pi", "SCATTER_BROKER_PASSWORD", "s3cret"));
+
+        assertThat(config.rabbitmqUri()).isEqualTo("amqp://pi:s3cret@10.0.0.2:5673/scatter");
+    }
+
+    @Test
+    void connectAndRabbitmqTogetherAreRefused() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--connect", "head"},
+                Map.of("SCATTER_RABBITMQ_URI", "amqp://a:b@broker:5672")))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("either --connect")
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void aConnectAddressThatIsNotHostAndPortIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--connect", "head:99999"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--connect: ");
+    }
 }

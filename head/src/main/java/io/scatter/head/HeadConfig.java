@@ -1,0 +1,50 @@
+package io.scatter.head;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How to run a head node.
+ *
+ * @param httpPort       the API's HTTP port (0 picks a free one)
+ * @param amqpPort       the embedded broker's AMQP port, which remote workers join (0 picks a free one)
+ * @param bind           the address both ports listen on, e.g. {@code 0.0.0.0} for every interface
+ * @param dataDirectory  where the database and the broker keep everything, so that jobs survive a restart
+ * @param workers        compute threads of the head node's own worker; 0 for none
+ * @param brokerUser     the user remote workers log in to the broker as
+ * @param brokerPassword that user's password
+ * @param workerName     the name of the head node's own worker
+ */
+record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, int workers, String brokerUser,
+                  String brokerPassword, String workerName) {
+
+    HeadConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        Objects.requireNonNull(brokerUser, "brokerUser");
+        Objects.requireNonNull(brokerPassword, "brokerPassword");
+        Objects.requireNonNull(workerName, "workerName");
+    }
+
+    /** Where PostgreSQL keeps its cluster. */
+    Path databaseDirectory() {
+        return dataDirectory.resolve("postgres");
+    }
+
+    /** Where the broker keeps its configuration and its message store. */
+    Path brokerDirectory() {
+        return dataDirectory.resolve("broker");
+    }
+
+    /** Whether the ports listen on loopback only, so that no other machine can reach them. */
+    boolean loopbackOnly() {
+        return bind.startsWith("127.") || "::1".equals(bind) || "localhost".equals(bind);
+    }
+
+    @Override
+    public String toString() {
+        return "HeadConfig[httpPort=" + httpPort + ", amqpPort=" + amqpPort + ", bind=" + bind + ", dataDirectory="
+                + dataDirectory + ", workers=" + workers + ", brokerUser=" + brokerUser + ", brokerPassword=***, "
+                + "workerName=" + workerName + "]";
+    }
+}

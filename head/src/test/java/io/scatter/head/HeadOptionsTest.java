@@ -1,0 +1,78 @@
+package io.scatter.head;
+
+import io.scatter.messaging.Settings.UsageException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HeadOptionsTest {
+
+    @Test
+    void defaultsAreHttp8080Amqp5672EveryInterfaceADataDirectoryHereAndOneWorkerThreadPerProcessor()
+            throws UsageException {
+        HeadConfig config = HeadOptions.parse(new String[0], Map.of());
+
+        assertThat(config.httpPort()).isEqualTo(8080);
+        assertThat(config.amqpPort()).isEqualTo(5672);
+        assertThat(config.bind()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDirectory()).isEqualTo(Path.of(".scatter-data").toAbsolutePath().normalize());
+        assertThat(config.workers()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(config.brokerUser()).isEqualTo("guest");
+        assertThat(config.loopbackOnly()).isFalse();
+    }
+
+    @Test
+    void flagsWinOverEnvironmentVariables() throws UsageException {
+        Map<String, String> environment = Map.of("SCATTER_PORT", "9000", "SCATTER_AMQP_PORT", "5700",
+                "SCATTER_DATA", "/srv/scatter", "SCATTER_WORKERS", "3", "SCATTER_BROKER_PASSWORD", "s3cret");
+
+        HeadConfig config = HeadOptions.parse(new String[]{"--port", "9100", "--workers=0", "--bind", "127.0.0.1"},
+                environment);
+
+        assertThat(config.httpPort()).isEqualTo(9100);
+        assertThat(config.amqpPort()).isEqualTo(5700);
+        assertThat(config.dataDirectory()).isEqualTo(Path.of("/srv/scatter"));
+        assertThat(config.workers()).isZero();
+        assertThat(config.brokerPassword()).isEqualTo("s3cret");
+        assertThat(config.loopbackOnly()).isTrue();
+    }
+
+    @Test
+    void thePasswordIsNotInTheConfigurationsText() throws UsageException {
+        HeadConfig config = HeadOptions.parse(new String[]{"--broker-password", "s3cret"}, Map.of());
+
+        assertThat(config.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void oneTcpPortForBothProtocolsIsRefused() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--port", "5000", "--amqp-port", "5000"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--port and --amqp-port must differ, both are 5000");
+    }
+
+    @Test
+    void aWorkerCountOutOfRangeIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--workers", "-1"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--workers must be between 0 and 1024, got -1");
+    }
+
+    @Test
+    void anAddressThatDoesNotResolveIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--bind", "no such host.invalid"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--bind must be an address of this machine");
+    }
+
+    @Test
+    void anEmptyBrokerUserIsRefused() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--broker-user", ""}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--broker-user must not be empty");
+    }
+}
