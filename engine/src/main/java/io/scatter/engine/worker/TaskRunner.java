@@ -4,6 +4,7 @@ import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
+import io.scatter.core.jobtype.TaskFailedException;
 import io.scatter.core.jobtype.UnknownJobTypeException;
 import io.scatter.engine.transport.Subscription;
 import io.scatter.engine.transport.TaskDelivery;
@@ -137,13 +138,18 @@ public final class TaskRunner implements AutoCloseable {
         }
     }
 
-    /** The failure's simple class name and message on one line, e.g. {@code ArithmeticException: / by zero}. */
+    /**
+     * The failure on one line: a {@link TaskFailedException}'s message as it is, e.g. {@code division by zero};
+     * anything else with its simple class name, e.g. {@code ArithmeticException: / by zero}.
+     */
     static String oneLine(Throwable failure) {
         String message = failure.getMessage() == null ? "" : failure.getMessage().replaceAll("\\s+", " ").trim();
         String type = failure.getClass().getSimpleName().isEmpty()
                 ? failure.getClass().getName()
                 : failure.getClass().getSimpleName();
-        String line = message.isEmpty() ? type : type + ": " + message;
+        String line = message.isEmpty() ? type
+                : failure instanceof TaskFailedException ? message
+                : type + ": " + message;
         return line.length() > MAX_ERROR_LENGTH ? line.substring(0, MAX_ERROR_LENGTH - 1) + "…" : line;
     }
 

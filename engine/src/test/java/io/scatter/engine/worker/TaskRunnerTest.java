@@ -2,6 +2,7 @@ package io.scatter.engine.worker;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.core.jobtype.TaskFailedException;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
@@ -129,6 +130,8 @@ class TaskRunnerTest {
     void aFailureIsDescribedByItsSimpleClassNameAndItsMessageOnOneLine() {
         assertThat(TaskRunner.oneLine(new ArithmeticException("/ by\n  zero")))
                 .isEqualTo("ArithmeticException: / by zero");
+        assertThat(TaskRunner.oneLine(new TaskFailedException("division by zero at position 3")))
+                .isEqualTo("division by zero at position 3");
         assertThat(TaskRunner.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
         assertThat(TaskRunner.oneLine(new IllegalStateException("x".repeat(5000)))).hasSizeLessThanOrEqualTo(1000);
     }
