@@ -203,14 +203,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (startupError.get() != null) {
             shutdownQuietly(launcher);
             throw new BrokerStartException("the embedded broker did not start on " + config.host() + ":"
-                    + config.port() + ": " + reason(startupError.get()), startupError.get());
+                    + config.port() + ": " + Failures.deepestReason(startupError.get()), startupError.get());
         }
         int port;
         try {
             port = boundPort(system.get());
         } catch (RuntimeException e) {
             shutdownQuietly(launcher);
-            throw new BrokerStartException("the embedded broker started but its AMQP port did not: " + reason(e), e);
+            throw new BrokerStartException("the embedded broker started but its AMQP port did not: "
+                    + Failures.deepestReason(e), e);
         }
         EmbeddedBroker broker = new EmbeddedBroker(config, launcher, port);
         log.info("Embedded AMQP broker listening on {}:{} (virtual host '{}', {} store in {})", config.host(), port,
@@ -363,18 +364,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             launcher.shutdown();
         } catch (RuntimeException e) {
-            log.warn("Stopping the embedded broker failed: {}", reason(e));
+            log.warn("Stopping the embedded broker failed: {}", Failures.deepestReason(e));
         }
-    }
-
-    private static String reason(Throwable e) {
-        String last = e.getClass().getSimpleName();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                last = cause.getMessage();
-            }
-        }
-        return last.replaceAll("\\s+", " ").trim();
     }
 
     @Override

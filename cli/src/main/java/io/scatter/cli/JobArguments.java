@@ -40,12 +40,16 @@ final class JobArguments {
             description = "options.tasks: how many tasks to split the job into (default: the job type decides)")
     String tasks;
 
+    @Option(names = "--option", paramLabel = "KEY=VALUE",
+            description = "sets options.KEY, e.g. --option seed=7 (an integer when VALUE reads as one, else a string)")
+    Map<String, String> otherOptions = new LinkedHashMap<>();
+
     @Option(names = "--input", paramLabel = "JSON",
             description = "the input as a JSON object, e.g. '{\"from\":0,\"to\":100}'; flags are added to it")
     String input;
 
     @Parameters(paramLabel = "TYPE", arity = "0..*", hideParamSyntax = true,
-            description = {"the job type, e.g. prime-count",
+            description = {"the job type: prime-count, expression, pi-estimate, or any other on the classpath",
                     "--KEY VALUE: any other flag sets input.KEY (an integer when VALUE reads as one, else a string)"})
     List<String> words = new ArrayList<>();
 
@@ -67,6 +71,16 @@ final class JobArguments {
         if (tasks != null) {
             optionsNode.set("tasks", Integers.node(Integers.require("--tasks", tasks)));
             flags.put("options.tasks", "--tasks");
+        }
+        for (Map.Entry<String, String> option : otherOptions.entrySet()) {
+            if (option.getKey().isBlank()) {
+                throw new UsageException("--option needs KEY=VALUE, e.g. --option seed=7");
+            }
+            if (optionsNode.has(option.getKey())) {
+                throw new UsageException("--option " + option.getKey() + " repeats --" + option.getKey());
+            }
+            optionsNode.set(option.getKey(), value(option.getValue()));
+            flags.put("options." + option.getKey(), "--option");
         }
         String type = null;
         Map<String, String> seen = new LinkedHashMap<>();

@@ -46,19 +46,23 @@ record JobRequest(String type, ObjectNode input, ObjectNode options, Map<String,
         return flag == null ? message : flag + ": " + message;
     }
 
-    /** The flag behind a dotted field name: the one that set it, else {@code --KEY} for input.KEY and options.KEY. */
+    /**
+     * The flag behind a dotted field name (list indexes ignored, {@code input.expressions[3]} is
+     * {@code input.expressions}): the one that set it, else {@code --KEY} for input.KEY and options.KEY.
+     */
     String flagFor(String field) {
         if (field == null) {
             return null;
         }
-        for (String prefix = field; prefix.contains("."); prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
+        String path = field.replaceAll("\\[\\d+]", "");
+        for (String prefix = path; prefix.contains("."); prefix = prefix.substring(0, prefix.lastIndexOf('.'))) {
             if (flags.containsKey(prefix)) {
                 return flags.get(prefix);
             }
         }
         for (String section : new String[]{"input.", "options."}) {
-            if (field.startsWith(section) && field.length() > section.length()) {
-                String key = field.substring(section.length());
+            if (path.startsWith(section) && path.length() > section.length()) {
+                String key = path.substring(section.length());
                 return "--" + (key.contains(".") ? key.substring(0, key.indexOf('.')) : key);
             }
         }

@@ -24,14 +24,17 @@ import java.util.concurrent.Callable;
                         + "(exit 1)."},
         customSynopsis = {
                 "scatter run TYPE [--from N] [--to N] [--algorithm NAME] [--tasks N]",
-                "       [--KEY VALUE]... [--input JSON] [--workers N] [--json] [--server URL]"},
+                "       [--KEY VALUE]... [--option KEY=VALUE]... [--input JSON] [--workers N] [--json]",
+                "       [--server URL]"},
         sortOptions = false,
         footerHeading = "%nExamples:%n",
         footer = {
                 "  scatter run prime-count --from 0 --to 1000000",
                 "  78498                                                             (stdout)",
                 "  prime-count from=0 to=1000000: SUCCEEDED in 0.05 s, 1 task, 1 worker   (stderr)",
-                "  scatter run prime-count --from 0 --to 1000000000 --tasks 40 --workers 4 --json"})
+                "  scatter run prime-count --from 0 --to 1000000000 --tasks 40 --workers 4 --json",
+                "  scatter run expression --expression \"2^64\"                       (exact decimals)",
+                "  scatter run pi-estimate --samples 100000000                      (Monte Carlo)"})
 final class RunCommand implements Callable<Integer> {
 
     static final int MAX_WORKERS = 1000;

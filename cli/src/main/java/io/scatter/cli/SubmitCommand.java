@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
                         + "its answer."},
         customSynopsis = {
                 "scatter submit TYPE [--from N] [--to N] [--algorithm NAME] [--tasks N]",
-                "       [--KEY VALUE]... [--input JSON] [--idempotency-key KEY] [--wait]",
-                "       [--json] [--server URL]"},
+                "       [--KEY VALUE]... [--option KEY=VALUE]... [--input JSON] [--idempotency-key KEY]",
+                "       [--wait] [--json] [--server URL]"},
         sortOptions = false,
         footerHeading = "%nExample:%n",
         footer = {

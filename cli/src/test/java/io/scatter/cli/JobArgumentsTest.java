@@ -101,6 +101,30 @@ class JobArgumentsTest {
     }
 
     @Test
+    void optionSetsAnyOptionOfTheJobTypeAsAnIntegerOrAString() throws Exception {
+        JobRequest request = request("pi-estimate", "--samples", "1000", "--option", "seed=7", "--option",
+                "mode=fast");
+
+        assertThat(request.options().get("seed").asLong()).isEqualTo(7);
+        assertThat(request.options().get("mode").asText()).isEqualTo("fast");
+        assertThat(request.flagFor("options.seed")).isEqualTo("--option");
+    }
+
+    @Test
+    void optionCannotRepeatADedicatedFlag() {
+        assertThatThrownBy(() -> request("prime-count", "--tasks", "3", "--option", "tasks=4"))
+                .isInstanceOf(UsageException.class).hasMessage("--option tasks repeats --tasks");
+    }
+
+    @Test
+    void anElementOfAListIsTracedBackToTheFlagThatSetTheList() throws Exception {
+        JobRequest request = request("expression", "--input", "{\"expressions\":[\"1\",\"(\"]}");
+
+        assertThat(request.flagFor("input.expressions[1]")).isEqualTo("--input");
+        assertThat(request.flagFor("input.values[0]")).isEqualTo("--values");
+    }
+
+    @Test
     void everyFieldIsTracedBackToTheFlagThatSetIt() throws Exception {
         JobRequest request = request("word-count", "--input", "{\"text\":\"a\",\"from\":1}", "--from", "2",
                 "--limit", "5", "--tasks", "3");

@@ -58,7 +58,8 @@ class LocalModeOnTheEngineTest {
         CliRun run = CliRun.of("run", "prime-sum", "--from", "0", "--to", "10");
 
         assertThat(run.code()).isEqualTo(2);
-        assertThat(run.err()).isEqualTo("scatter: unknown job type 'prime-sum'; known types: prime-count\n");
+        assertThat(run.err()).isEqualTo(
+                "scatter: unknown job type 'prime-sum'; known types: expression, pi-estimate, prime-count\n");
     }
 
     @Test

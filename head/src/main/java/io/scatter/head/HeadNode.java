@@ -3,6 +3,7 @@ package io.scatter.head;
 import io.scatter.api.ScatterApiApplication;
 import io.scatter.broker.BrokerStartException;
 import io.scatter.broker.EmbeddedBroker;
+import io.scatter.broker.Failures;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.HeadNodeAddress;
@@ -69,7 +70,7 @@ final class HeadNode implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeWhenStarted(brokerStart);
             throw new HeadNodeStartException("PostgreSQL did not start in " + config.databaseDirectory() + ": "
-                    + reason(e), e);
+                    + Failures.deepestReason(e), e);
         }
         if (!register(() -> database = startedDatabase)) {
             startedDatabase.close();
@@ -80,7 +81,7 @@ final class HeadNode implements AutoCloseable {
         try {
             startedBroker = brokerStart.get();
         } catch (ExecutionException e) {
-            throw new HeadNodeStartException(reason(e.getCause()), e.getCause());
+            throw new HeadNodeStartException(Failures.deepestReason(e.getCause()), e.getCause());
         }
         if (!register(() -> broker = startedBroker)) {
             startedBroker.close();
@@ -92,7 +93,7 @@ final class HeadNode implements AutoCloseable {
             application.setRegisterShutdownHook(false);
             context = application.run(apiArguments(startedDatabase, startedBroker).toArray(String[]::new));
         } catch (RuntimeException e) {
-            throw new HeadNodeStartException("the API did not start: " + reason(e), e);
+            throw new HeadNodeStartException("the API did not start: " + Failures.deepestReason(e), e);
         }
         if (!register(() -> api = context)) {
             context.close();
@@ -191,7 +192,7 @@ final class HeadNode implements AutoCloseable {
             try {
                 stoppingApi.close();
             } catch (RuntimeException e) {
-                log.warn("Stopping the API failed: {}", reason(e));
+                log.warn("Stopping the API failed: {}", Failures.deepestReason(e));
             }
         }
         if (stoppingBroker != null) {
@@ -202,15 +203,5 @@ final class HeadNode implements AutoCloseable {
         }
         log.info("Head node stopped");
         stopped.countDown();
-    }
-
-    private static String reason(Throwable e) {
-        String last = e.getClass().getSimpleName();
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                last = cause.getMessage();
-            }
-        }
-        return last.replaceAll("\\s+", " ").trim();
     }
 }

@@ -1,6 +1,7 @@
 package io.scatter.api.job;
 
 import io.scatter.api.problem.BadRequestException;
+import io.scatter.api.problem.JsonKind;
 import io.scatter.api.problem.Problems;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 @Schema(description = "A job to run", example = "{\"type\":\"prime-count\",\"input\":{\"from\":0,\"to\":1000000},"
         + "\"options\":{\"algorithm\":\"sieve\",\"tasks\":10}}")
-record JobRequest(
+public record JobRequest(
         @Schema(description = "job type name", example = "prime-count", requiredMode = Schema.RequiredMode.REQUIRED)
         String type,
         @Schema(description = "the job type's input", requiredMode = Schema.RequiredMode.REQUIRED)
@@ -28,6 +29,11 @@ record JobRequest(
         Map<String, Object> options) {
 
     private static final List<String> FIELDS = List.of("type", "input", "options");
+
+    /** A request made in code (e.g. by a compatibility layer) with default options; the job type validates it. */
+    public static JobRequest of(String type, Map<String, Object> input) {
+        return new JobRequest(type, input, Map.of());
+    }
 
     /** Reads a request body, naming the offending field in a {@link BadRequestException} when it does not fit. */
     static JobRequest parse(byte[] body) {
@@ -44,7 +50,7 @@ record JobRequest(
             throw new BadRequestException("body", "a JSON request body is required");
         }
         if (!root.isObject()) {
-            throw new BadRequestException("body", "the request body must be a JSON object, got " + kind(root));
+            throw new BadRequestException("body", "the request body must be a JSON object, got " + JsonKind.of(root));
         }
         for (Map.Entry<String, JsonNode> property : root.properties()) {
             if (!FIELDS.contains(property.getKey())) {
@@ -70,7 +76,7 @@ record JobRequest(
             throw new BadRequestException("type", "type is required: the name of a job type, e.g. prime-count");
         }
         if (!node.isString()) {
-            throw new BadRequestException("type", "type must be a string, got " + kind(node));
+            throw new BadRequestException("type", "type must be a string, got " + JsonKind.of(node));
         }
         return node.asString();
     }
@@ -83,20 +89,8 @@ record JobRequest(
             return Map.of();
         }
         if (!node.isObject()) {
-            throw new BadRequestException(field, field + " must be a JSON object, got " + kind(node));
+            throw new BadRequestException(field, field + " must be a JSON object, got " + JsonKind.of(node));
         }
         return JsonValues.toMap(node);
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> node.getNodeType().name().toLowerCase();
-        };
     }
 }

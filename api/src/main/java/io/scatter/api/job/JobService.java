@@ -22,7 +22,7 @@ import java.util.UUID;
 
 /** The job use cases behind the HTTP API: submit, read, list and cancel, each in one transaction. */
 @Service
-class JobService {
+public class JobService {
 
     private static final Logger log = LoggerFactory.getLogger(JobService.class);
 
@@ -48,7 +48,7 @@ class JobService {
      * @param job     the job's document
      * @param created false when an earlier submission with the same idempotency key is answered again
      */
-    record Submission(JobDocument job, boolean created) {
+    public record Submission(JobDocument job, boolean created) {
     }
 
     /**

@@ -42,7 +42,7 @@ class JdbcJobStoreTest extends JobStoreContract {
 
     @Override
     protected JobStore newStore(JobTypes types) {
-        jdbc.sql("TRUNCATE jobs, tasks, outbox, inbox").update();
+        jdbc.sql("TRUNCATE jobs, tasks, outbox, inbox, dalc_tasks").update();
         return store(types);
     }
 
