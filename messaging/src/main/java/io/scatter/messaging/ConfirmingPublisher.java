@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ConfirmingPublisher implements AutoCloseable {
 
     private final BrokerConnection connection;
+    /** How long a nack waits for the return that may follow it. */
+    private static final Duration RETURN_AFTER_NACK = Duration.ofMillis(250);
+
     private final AtomicReference<String> returned = new AtomicReference<>();
     private Channel channel;
 
@@ -63,7 +66,12 @@ public final class ConfirmingPublisher implements AutoCloseable {
             Channel open = channel();
             returned.set(null);
             publishing.publishOn(open);
-            open.waitForConfirmsOrDie(timeout.toMillis());
+            if (!open.waitForConfirms(timeout.toMillis())) {
+                String reason = returnAfterNack();
+                discardChannel();
+                throw new PublishFailedException(reason != null ? reason
+                        : "publish not confirmed: the broker nacked it");
+            }
             String reason = returned.get();
             if (reason != null) {
                 throw new PublishFailedException(reason);
@@ -72,7 +80,6 @@ public final class ConfirmingPublisher implements AutoCloseable {
             discardChannel();
             String reason = returned.get();
             if (reason != null) {
-                // Qpid Broker-J nacks an unroutable mandatory message after returning it; RabbitMQ acks it
                 throw new PublishFailedException(reason, e);
             }
             throw new PublishFailedException("publish not confirmed: "
@@ -85,6 +92,26 @@ public final class ConfirmingPublisher implements AutoCloseable {
             discardChannel();
             throw new PublishFailedException("interrupted while waiting for publisher confirms", e);
         }
+    }
+
+    /**
+     * The return of the message just nacked, if the broker sent one: Qpid Broker-J nacks an unroutable mandatory
+     * message and returns it (RabbitMQ acks it), and the return may come in just after the nack, so it gets a moment
+     * to arrive.
+     */
+    private String returnAfterNack() {
+        long deadline = System.nanoTime() + RETURN_AFTER_NACK.toNanos();
+        String reason = returned.get();
+        while (reason == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return returned.get();
+            }
+            reason = returned.get();
+        }
+        return reason;
     }
 
     private Channel channel() throws IOException {
