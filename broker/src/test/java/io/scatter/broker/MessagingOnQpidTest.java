@@ -6,11 +6,14 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 import io.scatter.contracts.Channels;
+import io.scatter.contracts.WorkerHeartbeatMessage;
 import io.scatter.messaging.AmqpMessage;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.ConfirmingPublisher;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.Topology;
+import io.scatter.messaging.heartbeat.HeartbeatConsumer;
+import io.scatter.messaging.heartbeat.HeartbeatPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The messaging building blocks on Qpid by themselves, without the transport: {@link Topology} (Qpid's own delivery
  * limit and alternate exchange put a task that a plain client rejects past the limit into
- * {@code scatter.tasks.dead-letter}) and {@link ConfirmingPublisher}.
+ * {@code scatter.tasks.dead-letter}), {@link ConfirmingPublisher}, and heartbeats on their fan-out exchange.
  */
 class MessagingOnQpidTest {
 
@@ -113,6 +123,33 @@ class MessagingOnQpidTest {
                             + "key 'no-such-queue'");
             publisher.publishRaw(Channels.DEAD_LETTER_EXCHANGE, Channels.TASKS_DEAD_LETTER_QUEUE, true, message,
                     Duration.ofSeconds(10));
+            assertThat(connection.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aHeartbeatReachesEveryListenerAndOneNobodyListensToIsConfirmedAllTheSame() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        WorkerHeartbeatMessage heartbeat = new WorkerHeartbeatMessage("head-worker", "head", 7, 2, 3, 1,
+                List.of(new WorkerHeartbeatMessage.InFlightTask(UUID.randomUUID(), 1, now)), now.minusSeconds(5), now,
+                WorkerHeartbeatMessage.State.RUNNING);
+        BlockingQueue<WorkerHeartbeatMessage> first = new LinkedBlockingQueue<>();
+        BlockingQueue<WorkerHeartbeatMessage> second = new LinkedBlockingQueue<>();
+        try (BrokerConnection connection = BrokerConnection.open(broker.uri(), "heartbeat-test", null);
+             HeartbeatPublisher publisher = new HeartbeatPublisher(connection, Duration.ofSeconds(10))) {
+            try (Channel channel = connection.openChannel()) {
+                Topology.declare(channel);
+            }
+            publisher.publish(heartbeat);
+
+            try (HeartbeatConsumer one = HeartbeatConsumer.start(connection, first::add);
+                 HeartbeatConsumer two = HeartbeatConsumer.start(connection, second::add)) {
+                publisher.publish(heartbeat);
+
+                assertThat(first.poll(10, TimeUnit.SECONDS)).isEqualTo(heartbeat);
+                assertThat(second.poll(10, TimeUnit.SECONDS)).isEqualTo(heartbeat);
+            }
+            assertThat(first).as("heartbeats from before the listener").isEmpty();
             assertThat(connection.isOpen()).isTrue();
         }
     }

@@ -25,6 +25,7 @@ final class ApiClient {
 
     static final String JOBS = "/api/v1/jobs";
     static final String WORKERS = "/api/v1/workers";
+    static final String DEAD_LETTERS = "/api/v1/dead-letters";
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
@@ -86,6 +87,32 @@ final class ApiClient {
     /** GET /api/v1/workers: the workers the API knows of. */
     Answer workers() throws ApiException, UnreachableException, InterruptedException {
         return send(request(WORKERS).GET().build());
+    }
+
+    /** GET /api/v1/dead-letters: one page of dead letters, newest first, optionally of one job or status. */
+    Answer deadLetters(String jobId, String status, Long limit, String cursor)
+            throws ApiException, UnreachableException, InterruptedException {
+        List<String> query = new ArrayList<>();
+        if (jobId != null) {
+            query.add("jobId=" + encode(jobId));
+        }
+        if (status != null) {
+            query.add("status=" + encode(status));
+        }
+        if (limit != null) {
+            query.add("limit=" + limit);
+        }
+        if (cursor != null) {
+            query.add("cursor=" + encode(cursor));
+        }
+        String path = query.isEmpty() ? DEAD_LETTERS : DEAD_LETTERS + "?" + String.join("&", query);
+        return send(request(path).GET().build());
+    }
+
+    /** POST /api/v1/dead-letters/{id}/retry: puts the task back; the answer is the dead letter, job and tasks. */
+    Answer retryDeadLetter(String id) throws ApiException, UnreachableException, InterruptedException {
+        return send(request(DEAD_LETTERS + "/" + encode(id) + "/retry")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
     String server() {

@@ -39,6 +39,8 @@ final class Cli {
                 .addSubcommand(new CancelCommand(context))
                 .addSubcommand(new JobsCommand(context))
                 .addSubcommand(new WorkersCommand(context))
+                .addSubcommand(new CommandLine(new DeadLettersCommand(context))
+                        .addSubcommand(new DeadLetterRetryCommand(context)))
                 .addSubcommand(new CommandLine.HelpCommand());
         for (String jobCommand : new String[]{"run", "submit"}) {
             scatter.getSubcommands().get(jobCommand).setUnmatchedOptionsArePositionalParams(true);

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 @Command(name = "scatter",
         description = {
                 "Runs jobs split into tasks: here on in-process workers (run), or on a Scatter cluster through its "
-                        + "HTTP API (submit, status, watch, cancel, jobs, workers)."},
+                        + "HTTP API (submit, status, watch, cancel, jobs, workers, dead-letters)."},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         optionListHeading = "%nOptions:%n",

@@ -391,6 +391,31 @@ class CliAgainstApiTest {
     }
 
     @Test
+    void workersShowsTheWorkersAsTheApiListsThemFromTheirHeartbeats() {
+        api.on("GET /api/v1/workers", 200, "{\"items\":["
+                + "{\"name\":\"hb-1\",\"host\":\"vm\",\"pid\":25673,\"status\":\"ALIVE\",\"concurrency\":2,"
+                + "\"tasksDone\":2,\"tasksFailed\":0,\"currentTasks\":[{\"jobId\":\"" + ID + "\",\"taskIndex\":2,"
+                + "\"startedAt\":\"2026-11-25T19:09:07.987Z\"}],\"startedAt\":\"2026-11-25T19:08:58.268Z\","
+                + "\"lastSeenAt\":\"2026-11-25T19:09:08.415Z\"},"
+                + "{\"name\":\"hb-2\",\"host\":\"pi\",\"pid\":4242,\"status\":\"LOST\",\"concurrency\":4,"
+                + "\"tasksDone\":120,\"tasksFailed\":3,\"currentTasks\":[],\"startedAt\":\"2026-11-25T18:00:00Z\","
+                + "\"lastSeenAt\":\"2026-11-25T19:01:00.250Z\"},"
+                + "{\"name\":\"hb-3\",\"host\":\"pi\",\"pid\":77,\"status\":\"STOPPING\",\"concurrency\":1,"
+                + "\"tasksDone\":0,\"tasksFailed\":0,\"currentTasks\":[],\"startedAt\":\"2026-11-25T19:09:00Z\","
+                + "\"lastSeenAt\":\"2026-11-25T19:09:09Z\"}]}");
+
+        CliRun run = run("workers");
+
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out().lines()).containsExactly(
+                "NAME  STATUS    CONCURRENCY  TASKS DONE  LAST SEEN",
+                "hb-1  ALIVE     2            2           2026-11-25T19:09:08.415Z",
+                "hb-2  LOST      4            120         2026-11-25T19:01:00.250Z",
+                "hb-3  STOPPING  1            0           2026-11-25T19:09:09Z");
+    }
+
+    @Test
     void workersWithJsonPrintsTheAnswerAsItCame() {
         String body = "[{\"name\":\"pi-1\"}]";
         api.on("GET /api/v1/workers", 200, body);

@@ -10,7 +10,7 @@ class CliUsageTest {
 
     private static final String ID = "3f2a9c4e-0b1d-4c6e-9f00-1a2b3c4d5e6f";
     private static final List<String> COMMANDS = List.of("run", "submit", "status", "watch", "cancel", "jobs",
-            "workers");
+            "workers", "dead-letters");
 
     @Test
     void helpListsEveryCommandOnStdoutAndExitsWith0() {

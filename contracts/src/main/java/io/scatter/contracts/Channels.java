@@ -13,6 +13,8 @@ public final class Channels {
     public static final String RESULTS_QUEUE = "scatter.results";
     /** Fan-out exchange for control broadcasts such as job cancellation. */
     public static final String CONTROL_EXCHANGE = "scatter.control";
+    /** Fan-out exchange for worker heartbeats; every listener binds a private queue of its own to it. */
+    public static final String HEARTBEATS_EXCHANGE = "scatter.heartbeats";
     /** Direct exchange that receives messages rejected or past their delivery limit. */
     public static final String DEAD_LETTER_EXCHANGE = "scatter.dead-letter";
     /** Where dead tasks end up (routing key on the dead-letter exchange is the same name). */

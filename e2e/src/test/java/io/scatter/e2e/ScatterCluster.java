@@ -31,6 +31,7 @@ final class ScatterCluster implements AutoCloseable {
     private final int workerConcurrency;
     private final List<ScatterProcess> workers = new ArrayList<>();
     private final List<ScatterProcess> apis = new ArrayList<>();
+    private final List<Integer> apiPorts = new ArrayList<>();
     private final List<String> apiArguments;
     private JobsClient client;
 
@@ -102,18 +103,41 @@ final class ScatterCluster implements AutoCloseable {
     /** Starts an API replica; the first one started is the one {@link #submit} and {@link #job} talk to. */
     void startApi(String name) throws Exception {
         int port = ScatterProcess.freePort();
+        apis.add(startApi(name, port));
+        apiPorts.add(port);
+    }
+
+    /**
+     * Starts a new process in place of API replica {@code index} (which must have exited, e.g. after
+     * {@link ScatterProcess#kill()}) on the same port, so that clients of the old one reach the new one.
+     */
+    ScatterProcess restartApi(int index, String name) throws Exception {
+        if (apis.get(index).isAlive()) {
+            throw new IllegalStateException(apis.get(index).name() + " is still running");
+        }
+        ScatterProcess api = startApi(name, apiPorts.get(index));
+        apis.set(index, api);
+        return api;
+    }
+
+    private ScatterProcess startApi(String name, int port) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--rabbitmq", vhost.uri(),
                 "--database", DATABASE + "?currentSchema=" + schema));
         arguments.addAll(apiArguments);
         ScatterProcess api = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs,
                 arguments.toArray(String[]::new));
-        apis.add(api);
         JobsClient replica = new JobsClient(URI.create("http://127.0.0.1:" + port));
-        replica.awaitAnswering(api, Duration.ofMinutes(2));
+        try {
+            replica.awaitAnswering(api, Duration.ofMinutes(2));
+        } catch (Exception | AssertionError e) {
+            api.close();
+            throw e;
+        }
         if (client == null) {
             client = replica;
         }
+        return api;
     }
 
     ScatterProcess startWorker(String name) throws Exception {
@@ -127,6 +151,25 @@ final class ScatterCluster implements AutoCloseable {
 
     List<ScatterProcess> apis() {
         return apis;
+    }
+
+    /** Where the first API replica answers, e.g. {@code http://127.0.0.1:40123}. */
+    URI apiBase() {
+        return client.base();
+    }
+
+    /** The JDBC URL of this cluster's schema (user postgres, no password). */
+    String databaseUrl() {
+        return DATABASE + "?currentSchema=" + schema;
+    }
+
+    /** The HTTP client of the first API replica (the one {@link #submit} uses). */
+    JobsClient client() {
+        return client;
+    }
+
+    Path logs() {
+        return logs;
     }
 
     TestVhost vhost() {

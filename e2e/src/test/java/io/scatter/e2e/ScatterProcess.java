@@ -22,6 +22,7 @@ final class ScatterProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private volatile boolean suspended;
 
     private ScatterProcess(String name, Process process, Path log) {
         this.name = name;
@@ -86,6 +87,25 @@ final class ScatterProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /**
+     * Sends {@code signal} (a name such as {@code STOP} or {@code CONT}) with {@code kill -SIGNAL pid}: the JDK sends
+     * only SIGTERM and SIGKILL itself.
+     */
+    void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                .redirectErrorStream(true).start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            kill.destroyForcibly();
+            throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
+                    + new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        }
+        if (signal.equals("STOP")) {
+            suspended = true;
+        } else if (signal.equals("CONT")) {
+            suspended = false;
+        }
+    }
+
     /** Sends SIGKILL and waits for the process to be gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
@@ -127,6 +147,13 @@ final class ScatterProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (process.isAlive() && suspended) {
+            try {
+                signal("CONT");
+            } catch (IOException | RuntimeException e) {
+                kill();
+            }
+        }
         if (process.isAlive()) {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -33,6 +33,14 @@ public final class CloudEventAmqpCodec {
 
     /** A persistent AMQP message carrying {@code event}. */
     public static AmqpMessage encode(CloudEvent event) {
+        return encode(event, true);
+    }
+
+    /**
+     * An AMQP message carrying {@code event}: persistent (delivery mode 2, kept by a durable queue across a broker
+     * restart) or transient (delivery mode 1, for messages that are worthless later, such as heartbeats).
+     */
+    public static AmqpMessage encode(CloudEvent event, boolean persistent) {
         Map<String, Object> headers = new LinkedHashMap<>();
         for (String name : event.getAttributeNames()) {
             Object value = event.getAttribute(name);
@@ -47,7 +55,7 @@ public final class CloudEventAmqpCodec {
             }
         }
         AMQP.BasicProperties.Builder properties = new AMQP.BasicProperties.Builder()
-                .deliveryMode(2)
+                .deliveryMode(persistent ? 2 : 1)
                 .messageId(event.getId())
                 .type(event.getType())
                 .headers(headers);

@@ -11,10 +11,11 @@ import io.scatter.contracts.Channels;
 public record OutgoingMessage(String exchange, String routingKey, CloudEvent event, boolean mandatory) {
 
     /**
-     * A message that must reach a queue, except broadcasts on {@link Channels#CONTROL_EXCHANGE}, which may
-     * legitimately have no listener (no worker running).
+     * A message that must reach a queue, except broadcasts on {@link Channels#CONTROL_EXCHANGE} and
+     * {@link Channels#HEARTBEATS_EXCHANGE}, which may legitimately have no listener (no worker or no API running).
      */
     public OutgoingMessage(String exchange, String routingKey, CloudEvent event) {
-        this(exchange, routingKey, event, !Channels.CONTROL_EXCHANGE.equals(exchange));
+        this(exchange, routingKey, event, !Channels.CONTROL_EXCHANGE.equals(exchange)
+                && !Channels.HEARTBEATS_EXCHANGE.equals(exchange));
     }
 }

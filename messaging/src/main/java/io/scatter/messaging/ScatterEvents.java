@@ -7,9 +7,11 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.data.PojoCloudEventData;
 import io.cloudevents.jackson.PojoCloudEventDataMapper;
 import io.cloudevents.rw.CloudEventRWException;
+import io.scatter.contracts.Channels;
 import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.contracts.WorkerHeartbeatMessage;
 
 import java.net.URI;
 import java.time.Instant;
@@ -26,7 +28,8 @@ public final class ScatterEvents {
     private static final Map<Class<?>, String> TYPES = Map.of(
             TaskMessage.class, TaskMessage.TYPE,
             TaskResultMessage.class, TaskResultMessage.TYPE,
-            JobCancelledMessage.class, JobCancelledMessage.TYPE);
+            JobCancelledMessage.class, JobCancelledMessage.TYPE,
+            WorkerHeartbeatMessage.class, WorkerHeartbeatMessage.TYPE);
 
     private ScatterEvents() {
     }
@@ -51,6 +54,12 @@ public final class ScatterEvents {
                 .withDataContentType(JSON)
                 .withData(PojoCloudEventData.wrap(data, Json.mapper()::writeValueAsBytes))
                 .build();
+    }
+
+    /** The CloudEvent of a worker heartbeat: from the worker's source, about the worker, at the time it was sent. */
+    public static CloudEvent heartbeat(String id, WorkerHeartbeatMessage heartbeat) {
+        return event(id, Channels.WORKER_SOURCE_PREFIX + heartbeat.worker(), heartbeat.worker(), heartbeat.sentAt(),
+                heartbeat);
     }
 
     /** A CloudEvent carrying already-serialised JSON data (as the outbox stores it). */

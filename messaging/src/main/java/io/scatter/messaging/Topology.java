@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import io.scatter.contracts.Channels;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,13 +16,17 @@ import java.util.Map;
  * <ul>
  *   <li><b>RabbitMQ</b>: durable quorum queues for tasks and results with a delivery limit and at-least-once
  *       dead-lettering to {@link Channels#DEAD_LETTER_EXCHANGE}, their dead-letter queues (quorum too), and the
- *       control fan-out exchange.</li>
+ *       control and heartbeat fan-out exchanges.</li>
  *   <li><b>Qpid Broker-J</b>: the same exchanges and durable queues, with Qpid's equivalents of the quorum arguments
  *       (it rejects RabbitMQ's {@code x-} arguments): {@code alternateExchange} = {@link Channels#DEAD_LETTER_EXCHANGE}
  *       and {@code x-qpid-maximum-delivery-count} = {@link Channels#DELIVERY_LIMIT}. Qpid routes a dead message to the
  *       alternate exchange with its original routing key (the work queue's name), so each dead-letter queue is bound
  *       under that key too.</li>
  * </ul>
+ *
+ * <p>The fan-out exchanges have no queue of their own: each listener binds a private, server-named, exclusive,
+ * auto-delete queue, which goes away with it, so nothing piles up where nobody listens. A heartbeat listener's queue
+ * on RabbitMQ also drops heartbeats older than {@link #HEARTBEAT_TTL} ({@link #heartbeatQueueArguments}).
  */
 public final class Topology {
 
@@ -29,6 +34,8 @@ public final class Topology {
     public static final String QPID_ALTERNATE_EXCHANGE = "alternateExchange";
     /** Qpid's queue argument: deliveries after which a rejected message goes to the alternate exchange. */
     public static final String QPID_MAXIMUM_DELIVERY_COUNT = "x-qpid-maximum-delivery-count";
+    /** How long a heartbeat may wait in a listener's queue on RabbitMQ before the broker drops it. */
+    public static final Duration HEARTBEAT_TTL = Duration.ofSeconds(10);
 
     private Topology() {
     }
@@ -51,6 +58,18 @@ public final class Topology {
         declareWorkQueue(channel, product, Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE,
                 Channels.RESULTS_DEAD_LETTER_QUEUE);
         channel.exchangeDeclare(Channels.CONTROL_EXCHANGE, BuiltinExchangeType.FANOUT, true);
+        channel.exchangeDeclare(Channels.HEARTBEATS_EXCHANGE, BuiltinExchangeType.FANOUT, true);
+    }
+
+    /**
+     * The arguments of a heartbeat listener's private queue: on RabbitMQ a message TTL of {@link #HEARTBEAT_TTL};
+     * none on Qpid, which rejects {@code x-} arguments (its queue goes away with the listener all the same).
+     */
+    public static Map<String, Object> heartbeatQueueArguments(BrokerProduct product) {
+        return switch (product) {
+            case RABBITMQ -> Map.of("x-message-ttl", (int) HEARTBEAT_TTL.toMillis());
+            case QPID -> Map.of();
+        };
     }
 
     /** The arguments of a work queue on RabbitMQ: quorum, delivery limit, dead-lettering to {@code deadLetterQueue}. */

@@ -8,12 +8,15 @@ import io.scatter.contracts.Channels;
 import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.contracts.WorkerHeartbeatMessage;
+import io.scatter.messaging.heartbeat.HeartbeatPublisher;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,6 +37,10 @@ class GoldenMessageTest {
             TaskResultMessage.Outcome.SUCCEEDED, Map.of("count", 7863), null, "pi-node-1", 1,
             Instant.parse("2026-11-25T12:00:01.250Z"), Instant.parse("2026-11-25T12:00:01.500Z"));
     private final JobCancelledMessage cancelled = new JobCancelledMessage(JOB);
+    private final WorkerHeartbeatMessage heartbeat = new WorkerHeartbeatMessage("pi-node-1", "raspberrypi", 4242, 4,
+            120, 2, List.of(new WorkerHeartbeatMessage.InFlightTask(JOB, 3, Instant.parse("2026-11-25T12:00:01.250Z"))),
+            Instant.parse("2026-11-25T11:00:00Z"), Instant.parse("2026-11-25T12:00:05Z"),
+            WorkerHeartbeatMessage.State.RUNNING);
 
     @Test
     void aTaskIsPublishedExactlyAsTheGoldenMessage() throws IOException {
@@ -75,6 +82,19 @@ class GoldenMessageTest {
         assertMatchesGolden(CloudEventAmqpCodec.encode(event), "job-cancelled.v1.json");
         assertThat(ScatterEvents.data(decodeGolden("job-cancelled.v1.json"), JobCancelledMessage.class))
                 .isEqualTo(cancelled);
+    }
+
+    @Test
+    void aWorkerHeartbeatIsPublishedExactlyAsTheGoldenMessage() throws Exception {
+        assertMatchesGolden(HeartbeatPublisher.message("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d", heartbeat),
+                "worker-heartbeat.v1.json");
+    }
+
+    @Test
+    void theApiReadsTheGoldenWorkerHeartbeat() throws Exception {
+        CloudEvent event = decodeGolden("worker-heartbeat.v1.json");
+        assertThat(event.getSubject()).isEqualTo("pi-node-1");
+        assertThat(ScatterEvents.data(event, WorkerHeartbeatMessage.class)).isEqualTo(heartbeat);
     }
 
     private static void assertMatchesGolden(AmqpMessage message, String golden) throws IOException {

@@ -82,7 +82,21 @@ class TopologyTest {
                 Channels.RESULTS_DEAD_LETTER_QUEUE + " <- " + Channels.DEAD_LETTER_EXCHANGE + " : "
                         + Channels.RESULTS_QUEUE);
         assertThat(recorder.exchanges).containsExactlyInAnyOrder(Channels.DEAD_LETTER_EXCHANGE,
-                Channels.TASKS_EXCHANGE, Channels.RESULTS_EXCHANGE, Channels.CONTROL_EXCHANGE);
+                Channels.TASKS_EXCHANGE, Channels.RESULTS_EXCHANGE, Channels.CONTROL_EXCHANGE,
+                Channels.HEARTBEATS_EXCHANGE);
+    }
+
+    @Test
+    void bothProductsGetTheHeartbeatExchangeButOnlyRabbitMqGetsATtlOnTheListenersQueues() throws Exception {
+        for (Map<String, Object> product : List.of(RABBITMQ, QPID)) {
+            Recorder recorder = new Recorder(product);
+            Topology.declare(recorder.channel());
+            assertThat(recorder.exchanges).contains(Channels.HEARTBEATS_EXCHANGE);
+            assertThat(recorder.queues).doesNotContainKey(Channels.HEARTBEATS_EXCHANGE);
+        }
+        assertThat(Topology.heartbeatQueueArguments(BrokerProduct.RABBITMQ))
+                .containsOnly(entry("x-message-ttl", (int) Topology.HEARTBEAT_TTL.toMillis()));
+        assertThat(Topology.heartbeatQueueArguments(BrokerProduct.QPID)).isEmpty();
     }
 
     /** A channel that records declarations, on a connection with the given server properties. */

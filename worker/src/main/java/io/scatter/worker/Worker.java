@@ -7,25 +7,28 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.heartbeat.HeartbeatPublisher;
 import io.scatter.messaging.transport.RabbitTaskTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running worker: the engine's {@link TaskRunner} over {@link RabbitTaskTransport} on one connection. It stops
- * gracefully: no new tasks, in-flight tasks get the shutdown grace to finish, publish and acknowledge, and whatever is
- * unsettled after it returns to the queue.
+ * A running worker: the engine's {@link TaskRunner} over {@link RabbitTaskTransport} on one connection, and its
+ * {@link Heartbeat}. It stops gracefully: no new tasks, in-flight tasks get the shutdown grace to finish, publish and
+ * acknowledge, and whatever is unsettled after it returns to the queue.
  */
 public final class Worker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration HEARTBEAT_CONFIRM_TIMEOUT = Duration.ofSeconds(5);
 
     private final WorkerConfig config;
     private final JobTypes jobTypes;
@@ -37,6 +40,7 @@ public final class Worker implements AutoCloseable {
     private BrokerConnection connection;
     private WorkerTransport transport;
     private TaskRunner runner;
+    private Heartbeat heartbeat;
 
     public Worker(WorkerConfig config, JobTypes jobTypes) {
         this.config = config;
@@ -77,8 +81,14 @@ public final class Worker implements AutoCloseable {
                         new RabbitTaskTransport.Options(CONFIRM_TIMEOUT, config.grace()));
                 rabbit.onConsumerLost(this::consumerLost);
                 transport = new WorkerTransport(rabbit);
-                runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), Clock.systemUTC());
+                Clock clock = Clock.systemUTC();
+                Instant startedAt = clock.instant();
+                runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), clock);
                 runner.start();
+                heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
+                        new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
+                                startedAt), config.concurrency(), config.heartbeat(), clock);
+                heartbeat.start();
             } catch (TransportException | RuntimeException e) {
                 closed = true;
                 stop();
@@ -142,6 +152,9 @@ public final class Worker implements AutoCloseable {
     }
 
     private void stop() {
+        if (heartbeat != null) {
+            heartbeat.stopping();
+        }
         if (transport != null) {
             transport.stopping(config.grace());
         }
@@ -150,6 +163,9 @@ public final class Worker implements AutoCloseable {
         }
         if (transport != null) {
             transport.close();
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
         }
         connection.close();
         terminated.countDown();

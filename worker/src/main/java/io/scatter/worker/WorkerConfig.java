@@ -4,21 +4,33 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * What a worker needs to run: where the broker is, how many tasks it computes at once, its name and how long
- * in-flight tasks may run on after it is asked to stop.
+ * What a worker needs to run: where the broker is, how many tasks it computes at once, its name, how long in-flight
+ * tasks may run on after it is asked to stop, and how often it sends a heartbeat.
  */
-public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace) {
+public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat) {
+
+    /** How often a worker sends a heartbeat unless told otherwise. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
     public WorkerConfig {
         Objects.requireNonNull(rabbitmqUri, "rabbitmqUri");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(grace, "grace");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, not " + grace);
         }
+        if (heartbeat.isZero() || heartbeat.isNegative()) {
+            throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
+        }
+    }
+
+    /** A configuration with the {@linkplain #DEFAULT_HEARTBEAT default heartbeat interval}. */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace) {
+        this(rabbitmqUri, concurrency, name, grace, DEFAULT_HEARTBEAT);
     }
 
     /** The name a worker takes unless told otherwise: its host name and process id, e.g. {@code raspberrypi-4242}. */

@@ -59,8 +59,9 @@ public final class WorkerMain {
 
     private static int runUntilStopped(Worker worker, WorkerConfig config) {
         Logger log = LoggerFactory.getLogger(WorkerMain.class);
-        log.info("Starting worker {} on {} (concurrency {}, shutdown grace {} s)", config.name(),
-                BrokerConnection.redact(config.rabbitmqUri()), config.concurrency(), config.grace().toSeconds());
+        log.info("Starting worker {} on {} (concurrency {}, shutdown grace {} s, heartbeat every {} s)",
+                config.name(), BrokerConnection.redact(config.rabbitmqUri()), config.concurrency(),
+                config.grace().toSeconds(), config.heartbeat().toSeconds());
         Thread hook = new Thread(() -> {
             log.info("Received a stop signal");
             worker.close();

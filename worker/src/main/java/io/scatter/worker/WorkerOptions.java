@@ -22,6 +22,7 @@ final class WorkerOptions {
     static final String COMMAND = "java -jar scatter-worker-exec.jar";
     static final int MAX_CONCURRENCY = 1024;
     static final int MAX_GRACE_SECONDS = 86_400;
+    static final int MAX_HEARTBEAT_SECONDS = 3_600;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -32,6 +33,9 @@ final class WorkerOptions {
             "worker name in results and logs");
     private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",
             "seconds in-flight tasks may finish after SIGTERM");
+    private final Option heartbeat = new Option("--heartbeat", "SCATTER_HEARTBEAT_INTERVAL",
+            String.valueOf(WorkerConfig.DEFAULT_HEARTBEAT.toSeconds()),
+            "seconds between heartbeats, 1.." + MAX_HEARTBEAT_SECONDS);
     private final Option connect = new Option("--connect", "SCATTER_CONNECT", "",
             "join a head node ('scatter serve') at HOST[:PORT] instead of --rabbitmq");
     private final Option brokerUser = new Option("--broker-user", "SCATTER_BROKER_USER",
@@ -39,7 +43,7 @@ final class WorkerOptions {
     private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
             HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            name, grace);
+            name, grace, heartbeat);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -56,7 +60,8 @@ final class WorkerOptions {
                     + "letter or digit, got '" + workerName + "'");
         }
         return new WorkerConfig(uri, settings.getInt(concurrency, 1, MAX_CONCURRENCY), workerName,
-                Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)));
+                Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
+                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)));
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */
@@ -90,7 +95,8 @@ final class WorkerOptions {
         return sanitize(hostName()) + "-" + ProcessHandle.current().pid();
     }
 
-    private static String hostName() {
+    /** The name of this machine: {@code $HOSTNAME}, else the kernel's host name, else what the resolver says. */
+    static String hostName() {
         String fromEnvironment = System.getenv("HOSTNAME");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             return fromEnvironment;

@@ -8,6 +8,7 @@ import io.scatter.contracts.Channels;
 import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.contracts.WorkerHeartbeatMessage;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.ConfirmingPublisher;
@@ -16,6 +17,7 @@ import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.ScatterEvents;
 import io.scatter.messaging.Topology;
+import io.scatter.messaging.heartbeat.HeartbeatConsumer;
 import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** The API's side of the broker, for tests: publishes tasks and control messages and reads results and queues. */
 final class TestBroker implements AutoCloseable {
@@ -110,6 +113,15 @@ final class TestBroker implements AutoCloseable {
     /** Makes results unroutable, so every publish of a result is returned and fails. */
     void unbindResults() throws IOException {
         channel.queueUnbind(Channels.RESULTS_QUEUE, Channels.RESULTS_EXCHANGE, Channels.RESULTS_QUEUE);
+    }
+
+    /** Starts passing every heartbeat published on this virtual host to {@code listener}, until closed. */
+    HeartbeatConsumer heartbeats(Consumer<WorkerHeartbeatMessage> listener) throws IOException {
+        return HeartbeatConsumer.start(connection, listener);
+    }
+
+    void deleteExchange(String exchange) throws IOException {
+        channel.exchangeDelete(exchange);
     }
 
     void deleteQueue(String queue) throws IOException {

@@ -35,6 +35,25 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void theHeartbeatIntervalIsFiveSecondsUnlessTheFlagOrTheEnvironmentSaysOtherwise() throws UsageException {
+        assertThat(options.parse(new String[0], Map.of()).heartbeat()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.parse(new String[0], Map.of("SCATTER_HEARTBEAT_INTERVAL", "10")).heartbeat())
+                .isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.parse(new String[]{"--heartbeat", "2"}, Map.of("SCATTER_HEARTBEAT_INTERVAL", "10"))
+                .heartbeat()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aHeartbeatIntervalThatIsNoWholeNumberOfSecondsFrom1To3600IsRefused() {
+        for (String interval : new String[]{"0", "3601", "-1", "1.5", "often"}) {
+            assertThatThrownBy(() -> options.parse(new String[]{"--heartbeat", interval}, Map.of()))
+                    .as(interval)
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--heartbeat must be");
+        }
+    }
+
+    @Test
     void aNameThatCannotBePartOfAnEventSourceIsRefused() {
         assertThatThrownBy(() -> options.parse(new String[]{"--name", "my worker"}, Map.of()))
                 .isInstanceOf(UsageException.class)

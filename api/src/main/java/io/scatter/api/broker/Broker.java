@@ -32,6 +32,11 @@ public class Broker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Broker.class);
     private static final Duration STEP_RETRY = Duration.ofSeconds(5);
+    /**
+     * Threads delivering to the listeners' consumers. The result and dead-letter consumers each hold one while the
+     * database is unavailable (they retry in place), so there are more than those two, for the others.
+     */
+    private static final int CONSUMER_THREADS = 4;
 
     private final BrokerProperties properties;
     private final List<BrokerListener> listeners;
@@ -53,7 +58,7 @@ public class Broker implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        consumerThreads = Executors.newFixedThreadPool(2, named("scatter-amqp-consumer-"));
+        consumerThreads = Executors.newFixedThreadPool(CONSUMER_THREADS, named("scatter-amqp-consumer-"));
         running = true;
         connector = new Thread(this::connect, "scatter-broker-connect");
         connector.setDaemon(true);

@@ -89,6 +89,12 @@ final class JdbcJobStoreTransaction implements JobStoreTransaction {
         return tasks.cancelQueued(jobId);
     }
 
+    @Override
+    public List<StoredTask> requeueTasks(UUID jobId) {
+        ensureActive();
+        return tasks.requeue(jobId);
+    }
+
     private void ensureActive() {
         if (!active) {
             throw new IllegalStateException("this transaction has ended");

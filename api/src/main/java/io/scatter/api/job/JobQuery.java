@@ -1,12 +1,10 @@
 package io.scatter.api.job;
 
+import io.scatter.api.page.PageParameters;
 import io.scatter.api.problem.BadRequestException;
 import io.scatter.core.job.JobStatus;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -25,14 +23,13 @@ record JobQuery(JobStatus status, int limit, Position after) {
 
         /** The opaque cursor that resumes the list after this position. */
         String toCursor() {
-            String text = CURSOR_VERSION + "|" + createdAt + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+            return PageParameters.cursor(CURSOR_VERSION, new PageParameters.Keyset(createdAt, id));
         }
     }
 
     /** Reads the query parameters, throwing {@link BadRequestException} naming the parameter that does not fit. */
     static JobQuery of(String status, String limit, String cursor) {
-        return new JobQuery(status(status), limit(limit), cursor(cursor));
+        return new JobQuery(status(status), PageParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT), cursor(cursor));
     }
 
     private static JobStatus status(String text) {
@@ -47,37 +44,8 @@ record JobQuery(JobStatus status, int limit, Position after) {
         }
     }
 
-    private static int limit(String text) {
-        if (text == null || text.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(text.trim());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new BadRequestException("limit", "limit must be an integer between 1 and " + MAX_LIMIT + ", got '"
-                + text + "'");
-    }
-
     private static Position cursor(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
-            return null;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = text.split("\\|", -1);
-            if (parts.length == 3 && CURSOR_VERSION.equals(parts[0])) {
-                UUID id = JobIds.parse(parts[2]).orElseThrow(IllegalArgumentException::new);
-                return new Position(Instant.parse(parts[1]), id);
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            // answered below
-        }
-        throw new BadRequestException("cursor", "cursor is not one this API handed out; "
-                + "use the nextCursor of a previous page");
+        PageParameters.Keyset keyset = PageParameters.keyset(CURSOR_VERSION, cursor);
+        return keyset == null ? null : new Position(keyset.at(), keyset.id());
     }
 }

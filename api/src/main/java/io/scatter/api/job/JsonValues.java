@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * Exact JSON for job documents: numbers stay Integer, Long, BigInteger or BigDecimal (never a rounded double),
  * duplicate keys and trailing content are rejected, and maps are written with sorted keys.
  */
-final class JsonValues {
+public final class JsonValues {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -70,12 +70,12 @@ final class JsonValues {
     }
 
     /** {@code value} as JSON text, maps with sorted keys. */
-    static String write(Object value) {
+    public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }
 
     /** The JSON object in {@code json} as a map with sorted keys, or null when {@code json} is null. */
-    static Map<String, Object> readObject(String json) {
+    public static Map<String, Object> readObject(String json) {
         if (json == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +42,24 @@ class TaskRepository {
         return jdbc.sql("UPDATE tasks SET status = 'CANCELLED' WHERE job_id = :jobId AND status = 'QUEUED'")
                 .param("jobId", jobId)
                 .update();
+    }
+
+    /**
+     * Moves the FAILED and CANCELLED tasks of {@code jobId} back to QUEUED, clearing what their end recorded; returns
+     * them, as they are now, by index.
+     */
+    List<StoredTask> requeue(UUID jobId) {
+        List<StoredTask> requeued = new ArrayList<>(jdbc.sql("""
+                        UPDATE tasks SET status = 'QUEUED', result = NULL, error = NULL, worker = NULL, attempts = 0,
+                                         started_at = NULL, finished_at = NULL, duration_ms = NULL
+                        WHERE job_id = :jobId AND status IN ('FAILED', 'CANCELLED')
+                        RETURNING task_index, payload::text AS payload""")
+                .param("jobId", jobId)
+                .query((rs, n) -> new StoredTask(jobId, rs.getInt("task_index"), TaskStatus.QUEUED,
+                        JsonValues.readObject(rs.getString("payload")), null, null, null, 0, null, null))
+                .list());
+        requeued.sort(Comparator.comparingInt(StoredTask::taskIndex));
+        return List.copyOf(requeued);
     }
 
     /**

@@ -2,16 +2,32 @@ package io.scatter.api.problem;
 
 import org.springframework.http.HttpStatus;
 
-/** A failure the API answers with a problem document of its own status, optionally naming the offending field. */
+import java.util.Map;
+
+/**
+ * A failure the API answers with a problem document of its own status, optionally naming the offending field and
+ * carrying further members (e.g. {@code jobStatus}).
+ */
 public abstract class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String field;
+    private final Map<String, Object> properties;
 
     protected ApiException(HttpStatus status, String field, String detail) {
+        this(status, field, detail, Map.of());
+    }
+
+    protected ApiException(HttpStatus status, String field, String detail, Map<String, Object> properties) {
         super(detail);
         this.status = status;
         this.field = field;
+        this.properties = Map.copyOf(properties);
+    }
+
+    /** Further members of the problem document, e.g. {@code jobStatus}; empty when there are none. */
+    public Map<String, Object> properties() {
+        return properties;
     }
 
     public HttpStatus status() {

@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -31,7 +32,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.field());
+        ProblemDetail problem = Problems.of(e.status(), e.getMessage(), e.field());
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.status()).body(problem);
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -57,8 +60,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "the query string cannot be decoded; percent-encode it as UTF-8", null);
     }
 
+    /**
+     * The database is unreachable or restarting. {@link TransactionSystemException} is a commit or rollback that
+     * failed at the JDBC level — the connection died under the transaction (e.g. PostgreSQL restarted), and it
+     * replaces the statement's own {@link DataAccessResourceFailureException}; a POST so answered may or may not have
+     * committed, which a retry with the same Idempotency-Key settles.
+     */
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Answering 503: the database is unavailable ({})", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

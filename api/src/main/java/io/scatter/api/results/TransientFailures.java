@@ -15,7 +15,7 @@ import java.util.List;
  * Tells failures that will pass by themselves (the database unreachable, restarting, overloaded, or a deadlock or
  * serialization conflict) from failures that retrying cannot fix.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention. */
     private static final List<String> TRANSIENT_SQL_STATES = List.of("08", "40", "53", "57P");
@@ -24,7 +24,7 @@ final class TransientFailures {
     }
 
     /** Whether {@code failure}, or anything in its cause chain, is transient. */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException
                     || cause instanceof RecoverableDataAccessException

@@ -115,7 +115,7 @@ class BadInputTest {
                 bad("PUT on the jobs", new Case("PUT", JOBS, JSON, aPrimeCountJob().json(), Map.of(), 405, null)),
                 bad("PATCH on a job", new Case("PATCH", JOBS + "/" + UUID.randomUUID(), JSON, "{}", Map.of(), 405,
                         null)),
-                bad("an unknown path", new Case("GET", "/api/v1/workers", null, null, Map.of(), 404, null)),
+                bad("an unknown path", new Case("GET", "/api/v1/no-such-resource", null, null, Map.of(), 404, null)),
                 bad("an unknown job", new Case("GET", JOBS + "/" + UUID.randomUUID(), null, null, Map.of(), 404,
                         null)),
                 bad("a job id that is no UUID", new Case("GET", JOBS + "/42", null, null, Map.of(), 404, null)),

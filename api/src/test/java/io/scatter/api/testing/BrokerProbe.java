@@ -87,6 +87,22 @@ public final class BrokerProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the next message off {@code queue} unacknowledged and rejects it without requeueing, as a plain client
+     * would, so that the broker dead-letters it itself; returns it, or null when the queue is empty.
+     */
+    public GetResponse rejectNext(String queue) {
+        try {
+            GetResponse response = channel.basicGet(queue, false);
+            if (response != null) {
+                channel.basicReject(response.getEnvelope().getDeliveryTag(), false);
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Takes messages from {@code queue} until {@code count} CloudEvents matching {@code wanted} arrived; drops others. */
     public List<CloudEvent> awaitEvents(String queue, int count, Predicate<CloudEvent> wanted) {
         List<CloudEvent> events = new ArrayList<>();

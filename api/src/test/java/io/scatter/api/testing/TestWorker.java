@@ -29,13 +29,21 @@ public final class TestWorker implements AutoCloseable {
 
     /** Connects to the virtual host of {@code environment} and starts computing tasks, two at a time. */
     public static TestWorker start(ApiEnvironment environment) {
+        return start(environment, JobTypes.load(), "api-test-worker");
+    }
+
+    /**
+     * As {@link #start(ApiEnvironment)}, knowing only the job types {@code types} (it dead-letters the tasks of any
+     * other, naming itself {@code name}).
+     */
+    public static TestWorker start(ApiEnvironment environment, JobTypes types, String name) {
         RabbitTaskTransport transport;
         try {
             transport = RabbitTaskTransport.connect(environment.rabbitUri(), "scatter-api-test-worker", OPTIONS);
         } catch (TransportException e) {
             throw new IllegalStateException("the test worker cannot connect: " + e.getMessage(), e);
         }
-        TaskRunner runner = new TaskRunner(transport, JobTypes.load(), "api-test-worker", 2, Clock.systemUTC());
+        TaskRunner runner = new TaskRunner(transport, types, name, 2, Clock.systemUTC());
         try {
             runner.start();
         } catch (TransportException | RuntimeException e) {

@@ -7,7 +7,12 @@ public final class IllegalJobTransitionException extends RuntimeException {
     private final JobStatus to;
 
     public IllegalJobTransitionException(JobStatus from, JobStatus to) {
-        super("a job cannot move from " + from + " to " + to);
+        this(from, to, "a job cannot move from " + from + " to " + to);
+    }
+
+    /** A refused move, with a message saying why in the words of the verb that asked for it. */
+    public IllegalJobTransitionException(JobStatus from, JobStatus to, String message) {
+        super(message);
         this.from = from;
         this.to = to;
     }

@@ -53,10 +53,16 @@ public final class Job {
         return new Job(id, type, tasksTotal, status, tasksDone, partialResult, error, startedAt, finishedAt);
     }
 
-    /** The first task started: QUEUED to RUNNING. Idempotent once RUNNING. */
+    /**
+     * The first task started: QUEUED to RUNNING. Idempotent once RUNNING. A job that ended is not started again
+     * (throws {@link IllegalJobTransitionException}): only {@link #retry} reopens a FAILED one.
+     */
     public void start(Instant at) {
         if (status == JobStatus.RUNNING) {
             return;
+        }
+        if (status.isFinal()) {
+            throw new IllegalJobTransitionException(status, JobStatus.RUNNING);
         }
         move(JobStatus.RUNNING);
         startedAt = at;
@@ -96,6 +102,26 @@ public final class Job {
         move(JobStatus.FAILED);
         error = reason;
         finishedAt = at;
+    }
+
+    /**
+     * The task that failed the job was put back on the queue (a retry of its dead letter): the job is reopened,
+     * FAILED to RUNNING, with its error and end time cleared; the tasks it had done still count, with their partial
+     * result. The one way out of an ended status, so legal only where the table of transitions leads from an ended
+     * status back to RUNNING (FAILED); any other job, SUCCEEDED and CANCELLED ones included, throws
+     * {@link IllegalJobTransitionException}.
+     */
+    public void retry(Instant at) {
+        if (!status.isFinal() || !status.canMoveTo(JobStatus.RUNNING)) {
+            throw new IllegalJobTransitionException(status, JobStatus.RUNNING,
+                    "only a FAILED job can be retried; this one is " + status);
+        }
+        move(JobStatus.RUNNING);
+        error = null;
+        finishedAt = null;
+        if (startedAt == null) {
+            startedAt = at;
+        }
     }
 
     /** The user cancelled: the job ends CANCELLED; throws if it had already ended. */

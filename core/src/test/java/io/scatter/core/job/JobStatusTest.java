@@ -25,10 +25,24 @@ class JobStatusTest {
 
     @ParameterizedTest
     @EnumSource(value = JobStatus.class, names = {"SUCCEEDED", "FAILED", "CANCELLED"})
-    void finalStatusesLeadNowhere(JobStatus status) {
+    void succeededFailedAndCancelledJobsHaveEnded(JobStatus status) {
         assertThat(status.isFinal()).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JobStatus.class, names = {"SUCCEEDED", "CANCELLED"})
+    void succeededAndCancelledLeadNowhere(JobStatus status) {
         for (JobStatus next : JobStatus.values()) {
             assertThat(status.canMoveTo(next)).isFalse();
+        }
+    }
+
+    @Test
+    void aFailedJobLeadsBackToRunningOnlyForARetry() {
+        assertThat(JobStatus.FAILED.canMoveTo(JobStatus.RUNNING)).isTrue();
+        for (JobStatus next : new JobStatus[]{JobStatus.QUEUED, JobStatus.SUCCEEDED, JobStatus.FAILED,
+                JobStatus.CANCELLED}) {
+            assertThat(JobStatus.FAILED.canMoveTo(next)).as("FAILED -> " + next).isFalse();
         }
     }
 

@@ -110,6 +110,94 @@ class JobTest {
     }
 
     @Test
+    void aFailedJobIsNotStartedAgainByALateResultOrByStart() {
+        job.taskSucceeded(Map.of("count", 4L), T0, T0);
+        job.fail("task 1 failed for good", T1);
+
+        assertThatThrownBy(() -> job.start(T2))
+                .isInstanceOfSatisfying(IllegalJobTransitionException.class, e -> {
+                    assertThat(e.from()).isEqualTo(JobStatus.FAILED);
+                    assertThat(e.to()).isEqualTo(JobStatus.RUNNING);
+                });
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void aRetryReopensAFailedJobKeepingWhatItHadDone() {
+        job.taskSucceeded(Map.of("count", 4L), T0, T0);
+        job.fail("task 1 failed on worker dead-letter-queue: delivery_limit", T1);
+
+        job.retry(T2);
+
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.error()).isNull();
+        assertThat(job.finishedAt()).isNull();
+        assertThat(job.startedAt()).isEqualTo(T0);
+        assertThat(job.tasksDone()).isEqualTo(1);
+        assertThat(job.partialResult()).isEqualTo(Map.of("count", 4L));
+    }
+
+    @Test
+    void aRetriedJobCountsTheRetriedTasksAndSucceedsWithTheExactResult() {
+        job.taskSucceeded(Map.of("count", 4L), T0, T0);
+        job.fail("task 1 failed", T1);
+        job.retry(T1);
+
+        job.taskSucceeded(Map.of("count", 21L), T1, T1);
+        job.taskSucceeded(Map.of("count", 143L), T1, T2);
+
+        assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.result()).isEqualTo(Map.of("count", 168L));
+        assertThat(job.finishedAt()).isEqualTo(T2);
+    }
+
+    @Test
+    void aJobThatFailedBeforeStartingIsRunningFromItsRetry() {
+        job.fail("task 0 failed", T0);
+
+        job.retry(T1);
+
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(job.startedAt()).isEqualTo(T1);
+    }
+
+    @Test
+    void aRetriedJobCanFailAgainAndBeRetriedAgain() {
+        job.fail("first", T0);
+        job.retry(T1);
+        job.fail("second", T2);
+
+        assertThat(job.status()).isEqualTo(JobStatus.FAILED);
+        assertThat(job.error()).isEqualTo("second");
+        job.retry(T2);
+        assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+    }
+
+    @Test
+    void onlyAFailedJobCanBeRetried() {
+        Job queued = Job.queued(UUID.randomUUID(), PRIME_COUNT, 2);
+        Job running = Job.queued(UUID.randomUUID(), PRIME_COUNT, 2);
+        running.start(T0);
+        Job succeeded = Job.queued(UUID.randomUUID(), PRIME_COUNT, 1);
+        succeeded.taskSucceeded(Map.of("count", 1L), T0, T1);
+        Job cancelled = Job.queued(UUID.randomUUID(), PRIME_COUNT, 2);
+        cancelled.cancel(T0);
+
+        for (Job notFailed : new Job[]{queued, running, succeeded, cancelled}) {
+            JobStatus before = notFailed.status();
+            assertThatThrownBy(() -> notFailed.retry(T2))
+                    .isInstanceOfSatisfying(IllegalJobTransitionException.class, e -> {
+                        assertThat(e.from()).isEqualTo(before);
+                        assertThat(e.to()).isEqualTo(JobStatus.RUNNING);
+                        assertThat(e).hasMessage("only a FAILED job can be retried; this one is " + before);
+                    });
+            assertThat(notFailed.status()).isEqualTo(before);
+        }
+        assertThat(succeeded.result()).isEqualTo(Map.of("count", 1L));
+        assertThat(cancelled.finishedAt()).isEqualTo(T0);
+    }
+
+    @Test
     void aJobNeedsAtLeastOneTaskAndAPlausibleCount() {
         UUID id = UUID.randomUUID();
 

@@ -138,6 +138,25 @@ final class MemoryTransaction implements JobStoreTransaction {
         return cancelled;
     }
 
+    @Override
+    public List<StoredTask> requeueTasks(UUID jobId) {
+        ensureActive();
+        List<StoredTask> ofJob = tasks.getOrDefault(jobId, List.of());
+        List<StoredTask> requeued = new ArrayList<>();
+        for (int index = 0; index < ofJob.size(); index++) {
+            StoredTask before = ofJob.get(index);
+            if (before.status() == TaskStatus.FAILED || before.status() == TaskStatus.CANCELLED) {
+                StoredTask queued = new StoredTask(jobId, index, TaskStatus.QUEUED, before.payload(), null, null, null,
+                        0, null, null);
+                ofJob.set(index, queued);
+                int at = index;
+                undo.push(() -> ofJob.set(at, before));
+                requeued.add(queued);
+            }
+        }
+        return List.copyOf(requeued);
+    }
+
     private void ensureActive() {
         if (!active) {
             throw new IllegalStateException("this transaction has ended");

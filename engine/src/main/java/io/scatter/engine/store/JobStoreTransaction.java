@@ -62,4 +62,13 @@ public interface JobStoreTransaction {
 
     /** Moves every QUEUED task of job {@code jobId} to CANCELLED; returns how many. */
     int cancelQueuedTasks(UUID jobId);
+
+    /**
+     * Moves every FAILED or CANCELLED task of job {@code jobId} back to QUEUED, clearing its result, error, worker,
+     * attempt and times, so that a new result of it counts (once, by {@link #finishTask}); SUCCEEDED tasks keep their
+     * result and are not touched. What a retry of a failed job does to its tasks, under the job's lock.
+     *
+     * @return the tasks moved, as they are now, by index; empty if there were none or there is no such job
+     */
+    List<StoredTask> requeueTasks(UUID jobId);
 }

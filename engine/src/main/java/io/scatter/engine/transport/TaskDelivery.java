@@ -16,6 +16,14 @@ public interface TaskDelivery {
     /** The task can never be computed; it is dead-lettered with {@code reason} and never delivered again. */
     void reject(String reason);
 
+    /**
+     * As {@link #reject(String)}, by worker {@code worker}, which the dead letter records where the transport carries
+     * it (RabbitMQ: the {@code x-scatter-worker} header); other transports drop the name.
+     */
+    default void reject(String reason, String worker) {
+        reject(reason);
+    }
+
     /** The task goes back to the queue to be delivered again (counts toward the delivery limit). */
     void requeue();
 }

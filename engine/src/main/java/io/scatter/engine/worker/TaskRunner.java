@@ -13,14 +13,20 @@ import io.scatter.engine.transport.TransportException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker loop, on any {@link TaskTransport}: takes task deliveries, computes each with its {@link JobType},
  * publishes the result (succeeded or failed) under a new message id and only then acks the task. A task of an unknown
- * type is rejected (dead-lettered); a task of a cancelled job is acked without computing.
+ * type is rejected (dead-lettered, with the exception's message as the reason and this worker's name); a task of a
+ * cancelled job is acked without computing. It counts what it did ({@link #tasksDone()}, {@link #tasksFailed()}) and
+ * tells which tasks it holds ({@link #inFlight()}), for heartbeats.
  *
  * <pre>{@code
  * try (TaskRunner worker = new TaskRunner(transport, JobTypes.load(), "local-1", 4, Clock.systemUTC())) {
@@ -40,6 +46,10 @@ public final class TaskRunner implements AutoCloseable {
     private final int concurrency;
     private final Clock clock;
     private final CancelledJobs cancelledJobs = new CancelledJobs(CancelledJobs.DEFAULT_CAPACITY);
+    private final AtomicLong tasksDone = new AtomicLong();
+    private final AtomicLong tasksFailed = new AtomicLong();
+    private final AtomicLong deliveries = new AtomicLong();
+    private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
     private Subscription cancellations;
     private Subscription tasks;
 
@@ -72,9 +82,38 @@ public final class TaskRunner implements AutoCloseable {
         return workerName;
     }
 
+    /**
+     * A task this runner holds: taken from the transport, not yet settled.
+     *
+     * @param startedAt when the runner took it
+     */
+    public record InFlight(UUID jobId, int taskIndex, Instant startedAt) {
+    }
+
+    /** Tasks computed and published a result for (succeeded or failed) since this runner was made. */
+    public long tasksDone() {
+        return tasksDone.get();
+    }
+
+    /** How many of {@link #tasksDone()} were published as FAILED. */
+    public long tasksFailed() {
+        return tasksFailed.get();
+    }
+
+    /** The tasks this runner holds right now, oldest first. */
+    public List<InFlight> inFlight() {
+        return inFlight.values().stream()
+                .sorted(Comparator.comparing(InFlight::startedAt).thenComparing(InFlight::jobId)
+                        .thenComparingInt(InFlight::taskIndex))
+                .toList();
+    }
+
     /** Takes one delivery from start to settled; never throws. */
     public void handle(TaskDelivery delivery) {
+        Long key = deliveries.incrementAndGet();
         try {
+            TaskMessage task = delivery.task();
+            inFlight.put(key, new InFlight(task.jobId(), task.taskIndex(), clock.instant()));
             process(delivery);
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.ERROR, "Unexpected failure handling a task; returning it to the queue", e);
@@ -83,6 +122,8 @@ public final class TaskRunner implements AutoCloseable {
             } catch (RuntimeException again) {
                 log.log(System.Logger.Level.WARNING, "Could not return the task to the queue", again);
             }
+        } finally {
+            inFlight.remove(key);
         }
     }
 
@@ -109,7 +150,7 @@ public final class TaskRunner implements AutoCloseable {
             type = types.get(task.jobType());
         } catch (UnknownJobTypeException e) {
             log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), e.getMessage());
-            delivery.reject(e.getMessage());
+            delivery.reject(e.getMessage(), workerName);
             return;
         }
         TaskResultMessage result = compute(task, type, delivery.attempt());
@@ -124,6 +165,10 @@ public final class TaskRunner implements AutoCloseable {
                     + " the queue", describe(task), e.getMessage());
             delivery.requeue();
             return;
+        }
+        tasksDone.incrementAndGet();
+        if (result.outcome() == TaskResultMessage.Outcome.FAILED) {
+            tasksFailed.incrementAndGet();
         }
         delivery.ack();
     }

@@ -8,6 +8,7 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.dispatch.JobDispatcher;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.result.Aggregation;
+import io.scatter.engine.result.JobRetry;
 import io.scatter.engine.result.ResultAggregator;
 import io.scatter.engine.result.ResultOutcome;
 import io.scatter.engine.testing.SumJobType;
@@ -58,6 +59,7 @@ public abstract class JobStoreContract {
     private JobStore store;
     private JobDispatcher dispatcher;
     private ResultAggregator aggregator;
+    private JobRetry retries;
 
     /** A new, empty store that knows the job types {@code types}. */
     protected abstract JobStore newStore(JobTypes types) throws Exception;
@@ -68,6 +70,7 @@ public abstract class JobStoreContract {
         transport = new InMemoryTaskTransport();
         dispatcher = new JobDispatcher(types, store, transport, Clock.fixed(NOW, ZoneOffset.UTC));
         aggregator = new ResultAggregator(store);
+        retries = new JobRetry(store, Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -292,6 +295,122 @@ public abstract class JobStoreContract {
 
         assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(sumOf(job)).isEqualTo(SumJobType.expectedSum(30));
+    }
+
+    @Test
+    void retryingTheTaskThatFailedTheJobReopensItAndTheJobSucceedsWithTheExactAnswer() throws Exception {
+        Submitted job = submit(4);
+        apply(succeeded(job.task(0)));
+        apply(aResultOf(job.task(1)).failedWith("delivery_limit").byWorker("dead-letter-queue").build());
+        Aggregation ignored = apply(succeeded(job.task(2)));
+
+        JobRetry.Retry retry = retries.retry(job.id(), 1);
+
+        assertThat(ignored.outcome()).isEqualTo(ResultOutcome.TASK_ALREADY_FINISHED);
+        assertThat(retry.outcome()).isEqualTo(JobRetry.Outcome.REOPENED);
+        assertThat(retry.reopened()).isTrue();
+        assertThat(retry.taskStatus()).isEqualTo(TaskStatus.FAILED);
+        assertThat(retry.job().status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(retry.job().error()).isNull();
+        assertThat(retry.job().finishedAt()).isNull();
+        assertThat(retry.job().tasksDone()).isEqualTo(1);
+        assertThat(retry.requeued()).extracting(TaskMessage::taskIndex).containsExactly(1, 2, 3);
+        assertThat(retry.requeued()).containsExactly(job.task(1), job.task(2), job.task(3));
+        assertThat(tasksOf(job)).extracting(StoredTask::status).containsExactly(TaskStatus.SUCCEEDED,
+                TaskStatus.QUEUED, TaskStatus.QUEUED, TaskStatus.QUEUED);
+        StoredTask cleared = tasksOf(job).get(1);
+        assertThat(cleared.error()).isNull();
+        assertThat(cleared.worker()).isNull();
+        assertThat(cleared.attempt()).isZero();
+        assertThat(cleared.finishedAt()).isNull();
+
+        Aggregation again = apply(succeeded(job.task(0)));
+        retry.requeued().forEach(task -> apply(succeeded(task)));
+
+        assertThat(again.outcome()).isEqualTo(ResultOutcome.TASK_ALREADY_FINISHED);
+        assertThat(store.find(job.id()).orElseThrow().tasksDone()).isEqualTo(4);
+        assertThat(sumOf(job)).isEqualTo(SumJobType.expectedSum(4));
+    }
+
+    @Test
+    void aRetriedJobCanFailAgainAndBeRetriedAgainStillCountingEachTaskOnce() throws Exception {
+        Submitted job = submit(3);
+        apply(succeeded(job.task(2)));
+        apply(aResultOf(job.task(0)).failedWith("rejected").build());
+        retries.retry(job.id(), 0);
+        apply(succeeded(job.task(1)));
+        Aggregation failedAgain = apply(aResultOf(job.task(0)).failedWith("rejected again").build());
+
+        JobRetry.Retry second = retries.retry(job.id(), 0);
+        second.requeued().forEach(task -> apply(succeeded(task)));
+
+        assertThat(failedAgain.failedTheJob()).isTrue();
+        assertThat(second.requeued()).extracting(TaskMessage::taskIndex).containsExactly(0);
+        assertThat(sumOf(job)).isEqualTo(SumJobType.expectedSum(3));
+    }
+
+    @Test
+    void onlyTheTaskThatFailedAFailedJobCanBeRetriedAndOtherRetriesChangeNothing() throws Exception {
+        Submitted failed = submit(3);
+        apply(aResultOf(failed.task(1)).failedWith("boom").build());
+        Submitted running = submit(2);
+        apply(succeeded(running.task(0)));
+        Submitted succeeded = submit(1);
+        apply(succeeded(succeeded.task(0)));
+        Submitted cancelled = submit(2);
+        dispatcher.cancel(cancelled.id());
+
+        JobRetry.Retry cancelledTask = retries.retry(failed.id(), 2);
+        JobRetry.Retry runningJob = retries.retry(running.id(), 1);
+        JobRetry.Retry succeededJob = retries.retry(succeeded.id(), 0);
+        JobRetry.Retry cancelledJob = retries.retry(cancelled.id(), 0);
+        JobRetry.Retry unknownTask = retries.retry(failed.id(), 3);
+        JobRetry.Retry unknownJob = retries.retry(UUID.randomUUID(), 0);
+
+        assertThat(cancelledTask.outcome()).isEqualTo(JobRetry.Outcome.NOT_THE_FAILED_TASK);
+        assertThat(cancelledTask.taskStatus()).isEqualTo(TaskStatus.CANCELLED);
+        assertThat(runningJob.outcome()).isEqualTo(JobRetry.Outcome.JOB_NOT_FAILED);
+        assertThat(runningJob.job().status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(runningJob.taskStatus()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(succeededJob.outcome()).isEqualTo(JobRetry.Outcome.JOB_NOT_FAILED);
+        assertThat(succeededJob.job().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(cancelledJob.outcome()).isEqualTo(JobRetry.Outcome.JOB_NOT_FAILED);
+        assertThat(cancelledJob.job().status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(unknownTask.outcome()).isEqualTo(JobRetry.Outcome.UNKNOWN_TASK);
+        assertThat(unknownJob.outcome()).isEqualTo(JobRetry.Outcome.UNKNOWN_JOB);
+        assertThat(unknownJob.job()).isNull();
+        assertThat(List.of(cancelledTask, runningJob, succeededJob, cancelledJob, unknownTask, unknownJob))
+                .allSatisfy(retry -> assertThat(retry.requeued()).isEmpty());
+        assertThat(store.find(failed.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(tasksOf(failed)).extracting(StoredTask::status)
+                .containsExactly(TaskStatus.CANCELLED, TaskStatus.FAILED, TaskStatus.CANCELLED);
+        assertThat(tasksOf(cancelled)).extracting(StoredTask::status).containsOnly(TaskStatus.CANCELLED);
+        assertThat(sumOf(succeeded)).isEqualTo(1);
+    }
+
+    @Test
+    void requeueingMovesOnlyFailedAndCancelledTasksAndIsUndoneWithItsTransaction() throws Exception {
+        Submitted job = submit(4);
+        apply(succeeded(job.task(0)));
+        apply(aResultOf(job.task(2)).failedWith("boom").byWorker("w-9").attempt(3).build());
+
+        assertThatThrownBy(() -> store.inTransaction(transaction -> {
+            transaction.requeueTasks(job.id());
+            throw new IllegalStateException("the commit failed");
+        })).hasMessage("the commit failed");
+        List<StoredTask> afterRollback = tasksOf(job);
+        List<StoredTask> requeued = store.inTransaction(transaction -> transaction.requeueTasks(job.id()));
+
+        assertThat(afterRollback).extracting(StoredTask::status).containsExactly(TaskStatus.SUCCEEDED,
+                TaskStatus.CANCELLED, TaskStatus.FAILED, TaskStatus.CANCELLED);
+        assertThat(requeued).extracting(StoredTask::taskIndex).containsExactly(1, 2, 3);
+        assertThat(requeued).extracting(StoredTask::status).containsOnly(TaskStatus.QUEUED);
+        assertThat(tasksOf(job)).extracting(StoredTask::status).containsExactly(TaskStatus.SUCCEEDED,
+                TaskStatus.QUEUED, TaskStatus.QUEUED, TaskStatus.QUEUED);
+        assertThat(((Number) tasksOf(job).get(2).payload().get("value")).longValue()).isEqualTo(3);
+        assertThat(tasksOf(job).get(0).result()).isNotNull();
+        List<StoredTask> ofNoJob = store.inTransaction(transaction -> transaction.requeueTasks(UUID.randomUUID()));
+        assertThat(ofNoJob).isEmpty();
     }
 
     /** A job submitted through the dispatcher, with the task messages it published. */

@@ -12,6 +12,7 @@ final class FakeTaskDelivery implements TaskDelivery {
     private final int attempt;
     private Settled settled;
     private String reason;
+    private String worker;
 
     private FakeTaskDelivery(TaskMessage task, int attempt) {
         this.task = task;
@@ -48,6 +49,12 @@ final class FakeTaskDelivery implements TaskDelivery {
     }
 
     @Override
+    public void reject(String reason, String worker) {
+        reject(reason);
+        this.worker = worker;
+    }
+
+    @Override
     public void requeue() {
         settle(Settled.REQUEUED);
     }
@@ -58,6 +65,11 @@ final class FakeTaskDelivery implements TaskDelivery {
 
     String reason() {
         return reason;
+    }
+
+    /** The worker that rejected the task, when it said. */
+    String worker() {
+        return worker;
     }
 
     private void settle(Settled how) {

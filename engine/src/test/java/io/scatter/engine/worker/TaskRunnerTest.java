@@ -78,13 +78,14 @@ class TaskRunnerTest {
     }
 
     @Test
-    void aTaskOfAnUnknownJobTypeIsRejectedWithTheReason() {
+    void aTaskOfAnUnknownJobTypeIsRejectedWithTheReasonAndTheWorkersName() {
         FakeTaskDelivery delivery = FakeTaskDelivery.of(aTask().type("no-such-type").build());
 
         runner.handle(delivery);
 
         assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
         assertThat(delivery.reason()).contains("no-such-type");
+        assertThat(delivery.worker()).isEqualTo("w-1");
         assertThat(transport.published).isEmpty();
     }
 
@@ -127,6 +128,32 @@ class TaskRunnerTest {
     }
 
     @Test
+    void tasksDoneCountsEveryPublishedResultAndTasksFailedTheFailedOnesAmongThem() {
+        runner.handle(FakeTaskDelivery.of(sumTask(1)));
+        runner.handle(FakeTaskDelivery.of(aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "fails", true))
+                .build()));
+        runner.handle(FakeTaskDelivery.of(aTask().type("no-such-type").build()));
+        transport.failPublishing = true;
+        runner.handle(FakeTaskDelivery.of(sumTask(2)));
+
+        assertThat(runner.tasksDone()).isEqualTo(2);
+        assertThat(runner.tasksFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskIsInFlightFromWhenTheRunnerTakesItUntilItIsSettled() {
+        TaskMessage task = aTask().index(2).of(4).type(SumJobType.NAME).payload(Map.of("value", 3L)).build();
+        List<List<TaskRunner.InFlight>> seenWhilePublishing = new CopyOnWriteArrayList<>();
+        transport.onPublish = () -> seenWhilePublishing.add(runner.inFlight());
+
+        runner.handle(FakeTaskDelivery.of(task));
+
+        assertThat(seenWhilePublishing).containsExactly(
+                List.of(new TaskRunner.InFlight(task.jobId(), 2, NOW)));
+        assertThat(runner.inFlight()).isEmpty();
+    }
+
+    @Test
     void aFailureIsDescribedByItsSimpleClassNameAndItsMessageOnOneLine() {
         assertThat(TaskRunner.oneLine(new ArithmeticException("/ by\n  zero")))
                 .isEqualTo("ArithmeticException: / by zero");
@@ -148,6 +175,7 @@ class TaskRunnerTest {
 
         private final List<Published> published = new CopyOnWriteArrayList<>();
         private volatile boolean failPublishing;
+        private volatile Runnable onPublish = () -> { };
 
         RecordingTransport() {
             super(new InMemoryTaskTransport());
@@ -155,6 +183,7 @@ class TaskRunnerTest {
 
         @Override
         public void publishResult(String messageId, TaskResultMessage result) throws TransportException {
+            onPublish.run();
             if (failPublishing) {
                 throw new TransportException("the broker did not confirm the publish");
             }

@@ -220,6 +220,14 @@ final class InboundMessage {
      * queue dead-letters it (without the reason).
      */
     void deadLetter(String reason) {
+        deadLetter(reason, null);
+    }
+
+    /**
+     * As {@link #deadLetter(String)}, the copy also naming the worker that dead-lettered it in
+     * {@value RabbitTaskTransport#WORKER_HEADER} when {@code worker} is not null.
+     */
+    void deadLetter(String reason, String worker) {
         if (!claim("reject")) {
             return;
         }
@@ -228,7 +236,7 @@ final class InboundMessage {
             return;
         }
         try {
-            deadLetters.publish(deadLetterRoutingKey, copyWithReason(line));
+            deadLetters.publish(deadLetterRoutingKey, copyWithReason(line, worker));
         } catch (PublishFailedException e) {
             log.warn("Could not publish the dead-letter copy of {} ({}); rejecting it to the queue's dead-letter "
                     + "exchange without its reason", label(), e.getMessage());
@@ -239,7 +247,7 @@ final class InboundMessage {
         log.debug("Dead-lettered {} to {}: {}", label(), deadLetterRoutingKey, line);
     }
 
-    private AmqpMessage copyWithReason(String reason) {
+    private AmqpMessage copyWithReason(String reason, String worker) {
         Map<String, Object> headers = new LinkedHashMap<>();
         if (properties.getHeaders() != null) {
             headers.putAll(properties.getHeaders());
@@ -249,6 +257,11 @@ final class InboundMessage {
         headers.put(RabbitTaskTransport.REASON_HEADER, reason);
         headers.put(RabbitTaskTransport.ATTEMPTS_HEADER, attempt());
         headers.put(RabbitTaskTransport.DEAD_LETTERED_AT_HEADER, System.currentTimeMillis());
+        if (worker != null && !worker.isBlank()) {
+            headers.put(RabbitTaskTransport.WORKER_HEADER, worker);
+        } else {
+            headers.remove(RabbitTaskTransport.WORKER_HEADER);
+        }
         AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
         return new AmqpMessage(copy, body == null ? new byte[0] : body);
     }

@@ -36,6 +36,12 @@ final class RabbitTaskDelivery implements TaskDelivery {
         message.deadLetter(reason);
     }
 
+    /** Dead-letters the task with {@code reason}, the copy naming {@code worker} in the {@code x-scatter-worker} header. */
+    @Override
+    public void reject(String reason, String worker) {
+        message.deadLetter(reason, worker);
+    }
+
     /** Returns the task to the queue; on its last allowed delivery it is dead-lettered instead. */
     @Override
     public void requeue() {

@@ -53,9 +53,10 @@ import java.util.function.Consumer;
  *       {@link Options#closeGrace()}, then closes its channel, so deliveries still unsettled return to the queue and
  *       the quorum queue counts the return in {@code x-delivery-count} (the next delivery's attempt is one
  *       higher). A settlement after that is logged and ignored, as is a second settlement of a delivery.</li>
- *   <li>A rejected delivery is dead-lettered with its reason: a copy with the headers {@value #REASON_HEADER} and
- *       {@value #ATTEMPTS_HEADER} is published to {@link Channels#DEAD_LETTER_EXCHANGE} (confirmed), then the
- *       original is acked. Messages that are not a readable CloudEvent of the expected type are dead-lettered the same
+ *   <li>A rejected delivery is dead-lettered with its reason: a copy with the headers {@value #REASON_HEADER},
+ *       {@value #ATTEMPTS_HEADER}, {@value #DEAD_LETTERED_AT_HEADER} and, when a worker rejected it by name
+ *       ({@link TaskDelivery#reject(String, String)}), {@value #WORKER_HEADER} is published to
+ *       {@link Channels#DEAD_LETTER_EXCHANGE} (confirmed), then the original is acked. Messages that are not a readable CloudEvent of the expected type are dead-lettered the same
  *       way and never reach a handler.</li>
  *   <li>The delivery limit is kept exactly: a quorum queue with {@code x-delivery-limit} 5 delivers a message up to 6
  *       times, so a requeue on the 5th attempt dead-letters instead, and a 6th delivery (after a consumer crashed on
@@ -84,6 +85,8 @@ public final class RabbitTaskTransport implements TaskTransport {
     public static final String ATTEMPTS_HEADER = "x-scatter-attempts";
     /** Header of a dead-lettered copy: when it was dead-lettered, epoch milliseconds (orders {@link #deadTasks()}). */
     public static final String DEAD_LETTERED_AT_HEADER = "x-scatter-dead-lettered-at";
+    /** Header of a dead-lettered copy: the worker that rejected it, when a worker did (absent otherwise). */
+    public static final String WORKER_HEADER = "x-scatter-worker";
     /** How many results the result consumer holds at most; they are handled one at a time. */
     public static final int RESULT_PREFETCH = 10;
 
@@ -419,7 +422,9 @@ public final class RabbitTaskTransport implements TaskTransport {
      * Reads {@link Channels#TASKS_DEAD_LETTER_QUEUE} without consuming it: every message (at most 100,000) is fetched
      * unacknowledged on a channel of its own, then all are returned to the queue with one nack. A quorum queue need
      * not keep returned messages in their order, so the list is ordered by when each was dead-lettered. While one
-     * reader holds them, a reader in another process sees fewer; readers in this process take turns.
+     * reader holds them, a reader in another process sees fewer; readers in this process take turns. In a cluster the
+     * API consumes the queue (it stores each dead letter and fails its job), so this sees only what it has not taken
+     * yet; the stored ones are listed by {@code GET /api/v1/dead-letters}.
      */
     @Override
     public List<DeadTask> deadTasks() throws TransportException {
