@@ -2,12 +2,9 @@ package io.scatter.api.deadletter;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
-import io.scatter.api.broker.BrokerListener;
+import io.scatter.api.broker.ManualAckConsumer;
 import io.scatter.api.results.TransientFailures;
 import io.scatter.contracts.Channels;
-import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.transport.DeadLetterMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +13,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Consumes {@link Channels#TASKS_DEAD_LETTER_QUEUE} with manual acknowledgement and hands each message to the
@@ -27,57 +21,28 @@ import java.util.concurrent.TimeoutException;
  * failing its job; and one that cannot be stored at all goes back to the queue.
  */
 @Component
-class DeadLetterConsumer implements BrokerListener {
+class DeadLetterConsumer extends ManualAckConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
     private final DeadLetterHandler handler;
     private final DeadLetterProperties properties;
     private final Clock clock;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile Channel channel;
 
     DeadLetterConsumer(DeadLetterHandler handler, DeadLetterProperties properties, Clock clock) {
+        super(Channels.TASKS_DEAD_LETTER_QUEUE, "scatter-api-dead-letters", properties.prefetch(),
+                properties.maxBackoff());
         this.handler = handler;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Override
-    public void connected(BrokerConnection connection) throws IOException {
-        Channel opened = connection.openChannel();
-        opened.basicQos(properties.prefetch());
-        opened.basicConsume(Channels.TASKS_DEAD_LETTER_QUEUE, false, "scatter-api-dead-letters",
-                new DefaultConsumer(opened) {
-                    @Override
-                    public void handleDelivery(String consumerTag, Envelope envelope,
-                                               AMQP.BasicProperties messageProperties, byte[] body)
-                            throws IOException {
-                        deliver(opened, envelope.getDeliveryTag(), messageProperties, body);
-                    }
-                });
-        channel = opened;
-        log.info("Consuming dead tasks from {}", Channels.TASKS_DEAD_LETTER_QUEUE);
-    }
-
-    @Override
-    public void disconnecting() {
-        stopping.countDown();
-        Channel open = channel;
-        if (open != null && open.isOpen()) {
-            try {
-                open.close();
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                log.debug("Closing the dead-letter channel failed", e);
-            }
-        }
-    }
-
     /** Handles one delivery on {@code on}: read, store until committed (or shutdown), then ack. */
-    void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body) throws IOException {
+    @Override
+    protected void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body)
+            throws IOException {
         DeadLetterMessage message = DeadLetterMessage.read(messageProperties, body, clock.instant());
-        Duration backoff = FIRST_BACKOFF.compareTo(properties.maxBackoff()) < 0 ? FIRST_BACKOFF : properties.maxBackoff();
+        Duration backoff = firstBackoff();
         boolean applying = true;
         while (true) {
             try {
@@ -108,19 +73,7 @@ class DeadLetterConsumer implements BrokerListener {
                 log.info("Shutting down before {} was stored; the broker keeps it", message);
                 return;
             }
-            backoff = backoff.multipliedBy(2);
-            if (backoff.compareTo(properties.maxBackoff()) > 0) {
-                backoff = properties.maxBackoff();
-            }
-        }
-    }
-
-    private boolean awaitStop(Duration pause) {
-        try {
-            return stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
+            backoff = nextBackoff(backoff);
         }
     }
 }

@@ -2,13 +2,10 @@ package io.scatter.api.results;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.DefaultConsumer;
-import com.rabbitmq.client.Envelope;
 import io.cloudevents.CloudEvent;
-import io.scatter.api.broker.BrokerListener;
+import io.scatter.api.broker.ManualAckConsumer;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskResultMessage;
-import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.ScatterEvents;
@@ -18,9 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Consumes task results with manual acknowledgement: a malformed message is rejected to the dead-letter queue, a good
@@ -28,51 +22,21 @@ import java.util.concurrent.TimeoutException;
  * retried in place (not requeued, which would count towards the queue's delivery limit).
  */
 @Component
-class ResultConsumer implements BrokerListener {
+class ResultConsumer extends ManualAckConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(ResultConsumer.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
     private final ResultHandler handler;
-    private final ResultProperties properties;
-    private final CountDownLatch stopping = new CountDownLatch(1);
-    private volatile Channel channel;
 
     ResultConsumer(ResultHandler handler, ResultProperties properties) {
+        super(Channels.RESULTS_QUEUE, "scatter-api-results", properties.prefetch(), properties.maxBackoff());
         this.handler = handler;
-        this.properties = properties;
-    }
-
-    @Override
-    public void connected(BrokerConnection connection) throws IOException {
-        Channel opened = connection.openChannel();
-        opened.basicQos(properties.prefetch());
-        opened.basicConsume(Channels.RESULTS_QUEUE, false, "scatter-api-results", new DefaultConsumer(opened) {
-            @Override
-            public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties messageProperties,
-                                       byte[] body) throws IOException {
-                deliver(opened, envelope.getDeliveryTag(), messageProperties, body);
-            }
-        });
-        channel = opened;
-        log.info("Consuming task results from {}", Channels.RESULTS_QUEUE);
-    }
-
-    @Override
-    public void disconnecting() {
-        stopping.countDown();
-        Channel open = channel;
-        if (open != null && open.isOpen()) {
-            try {
-                open.close();
-            } catch (IOException | TimeoutException | RuntimeException e) {
-                log.debug("Closing the result channel failed", e);
-            }
-        }
     }
 
     /** Handles one delivery on {@code on}: decode, apply until committed (or shutdown), then ack or reject. */
-    void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body) throws IOException {
+    @Override
+    protected void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body)
+            throws IOException {
         String messageId;
         TaskResultMessage result;
         try {
@@ -85,7 +49,7 @@ class ResultConsumer implements BrokerListener {
             on.basicReject(deliveryTag, false);
             return;
         }
-        Duration backoff = FIRST_BACKOFF.compareTo(properties.maxBackoff()) < 0 ? FIRST_BACKOFF : properties.maxBackoff();
+        Duration backoff = firstBackoff();
         while (true) {
             try {
                 handler.handle(messageId, result);
@@ -105,19 +69,7 @@ class ResultConsumer implements BrokerListener {
                 log.info("Shutting down before result message {} was applied; the broker keeps it", messageId);
                 return;
             }
-            backoff = backoff.multipliedBy(2);
-            if (backoff.compareTo(properties.maxBackoff()) > 0) {
-                backoff = properties.maxBackoff();
-            }
-        }
-    }
-
-    private boolean awaitStop(Duration pause) {
-        try {
-            return stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
+            backoff = nextBackoff(backoff);
         }
     }
 }
