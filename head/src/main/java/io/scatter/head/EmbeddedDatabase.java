@@ -35,11 +35,9 @@ final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
 
     private final EmbeddedPostgres postgres;
-    private final Path directory;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path directory) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.directory = directory;
     }
 
     /**
@@ -61,7 +59,7 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(STARTUP_WAIT)
                 .start();
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         try {
             database.createDatabaseIfMissing();
         } catch (SQLException e) {
@@ -142,14 +140,6 @@ final class EmbeddedDatabase implements AutoCloseable {
     /** The JDBC URL of database {@value #DATABASE}, user {@value #USER}, no password (loopback, trust). */
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
-    }
-
-    int port() {
-        return postgres.getPort();
-    }
-
-    Path directory() {
-        return directory;
     }
 
     /** Stops the server (fast shutdown: open sessions are rolled back). Idempotent. */
