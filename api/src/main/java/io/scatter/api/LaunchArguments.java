@@ -1,5 +1,6 @@
 package io.scatter.api;
 
+import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
@@ -15,7 +16,7 @@ final class LaunchArguments {
 
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
-            Settings.DATABASE_PASSWORD, Settings.PORT);
+            Settings.DATABASE_PASSWORD, Settings.PORT, Settings.PLUGINS);
 
     /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
     private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
@@ -51,6 +52,9 @@ final class LaunchArguments {
         properties.put("spring.datasource.username", settings.get(Settings.DATABASE_USER));
         properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
         properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
+        if (!settings.get(Settings.PLUGINS).isBlank()) {
+            properties.put("scatter.plugins", plugins(settings.get(Settings.PLUGINS)));
+        }
         List<String> result = new ArrayList<>();
         properties.forEach((name, value) -> {
             if (passed.stream().noneMatch(arg -> arg.startsWith("--" + name + "="))) {
@@ -59,6 +63,16 @@ final class LaunchArguments {
         });
         result.addAll(passed);
         return result;
+    }
+
+    /** The plug-in path, once it is known to load. */
+    private static String plugins(String path) throws UsageException {
+        try {
+            JobTypes.load(path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(Settings.PLUGINS.flag() + ": " + e.getMessage());
+        }
+        return path;
     }
 
     /** The usage text of the API's flags. */

@@ -21,6 +21,21 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void aPlugInPathBecomesASpringPropertyOnceItIsKnownToLoad() throws UsageException {
+        String classes = System.getProperty("java.io.tmpdir");
+
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_PLUGINS", classes)))
+                .contains("--scatter.plugins=" + classes);
+    }
+
+    @Test
+    void aPlugInPathThatDoesNotExistIsAUsageErrorNamingTheFlag() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--plugins", "/no/such/plugin.jar"},
+                Map.of())).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--plugins").hasMessageContaining("/no/such/plugin.jar");
+    }
+
+    @Test
     void flagsWinOverTheEnvironmentWhichWinsOverDefaults() throws UsageException {
         assertThat(LaunchArguments.toSpringArguments(new String[]{"--port", "8081", "--database-user=scatter"},
                 Map.of("SCATTER_PORT", "9000", "SCATTER_DATABASE_PASSWORD", "secret")))

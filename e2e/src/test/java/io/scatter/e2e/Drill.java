@@ -108,9 +108,19 @@ final class Drill {
      *
      * @param label  how failures name it
      * @param body   the POST body
-     * @param answer the verdict on the {@code result} of the job once SUCCEEDED
+     * @param answer    the verdict on the {@code result} of the job once SUCCEEDED
+     * @param failsWith null for a job that must succeed; else what the error of a job that must end FAILED contains
      */
-    record KnownJob(String label, String body, Function<JsonNode, Verdict> answer) {
+    record KnownJob(String label, String body, Function<JsonNode, Verdict> answer, String failsWith) {
+
+        KnownJob(String label, String body, Function<JsonNode, Verdict> answer) {
+            this(label, body, answer, null);
+        }
+
+        /** A job that must end FAILED with an error containing {@code error}. */
+        static KnownJob failing(String label, String body, String error) {
+            return new KnownJob(label, body, result -> Verdict.WRONG, error);
+        }
 
         /** A prime-count job over [0, to] whose answer is {@code count}. */
         static KnownJob primeCount(long to, String algorithm, int tasks, long count) {
@@ -542,6 +552,17 @@ final class Drill {
                         counted = true;
                         problems.add(what + ": job row says " + rows.tasksDone + " of " + rows.tasksTotal
                                 + " tasks done, but " + rows.succeededTasks + " task rows SUCCEEDED");
+                    }
+                    if (job.job.failsWith() != null) {
+                        String error = job.last == null ? "" : job.last.path("error").asText("");
+                        if (status.equals("FAILED") && error.contains(job.job.failsWith())) {
+                            correct++;
+                        } else {
+                            wrong++;
+                            problems.add(what + ": expected FAILED with \"" + job.job.failsWith() + "\", but "
+                                    + status + (job.last == null ? "" : ", error " + job.last.path("error")));
+                        }
+                        continue;
                     }
                     if (!status.equals("SUCCEEDED")) {
                         lost++;

@@ -33,15 +33,17 @@ final class ScatterCluster implements AutoCloseable {
     private final List<ScatterProcess> apis = new ArrayList<>();
     private final List<Integer> apiPorts = new ArrayList<>();
     private final List<String> apiArguments;
+    private final List<String> workerArguments;
     private JobsClient client;
 
     private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency,
-                           List<String> apiArguments) {
+                           List<String> apiArguments, List<String> workerArguments) {
         this.schema = schema;
         this.vhost = vhost;
         this.logs = logs;
         this.workerConcurrency = workerConcurrency;
         this.apiArguments = apiArguments;
+        this.workerArguments = workerArguments;
     }
 
     static Builder builder() {
@@ -54,6 +56,7 @@ final class ScatterCluster implements AutoCloseable {
         private int workers = 2;
         private int workerConcurrency = 1;
         private final List<String> apiArguments = new ArrayList<>();
+        private final List<String> workerArguments = new ArrayList<>();
 
         Builder apis(int count) {
             this.apis = count;
@@ -63,6 +66,12 @@ final class ScatterCluster implements AutoCloseable {
         /** Extra arguments for every API replica, e.g. {@code --scatter.outbox.batch-size=10}. */
         Builder apiArgument(String argument) {
             this.apiArguments.add(argument);
+            return this;
+        }
+
+        /** Extra arguments for every worker, e.g. {@code --plugins} and a path. */
+        Builder workerArguments(String... arguments) {
+            this.workerArguments.addAll(List.of(arguments));
             return this;
         }
 
@@ -84,7 +93,7 @@ final class ScatterCluster implements AutoCloseable {
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
             ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency,
-                    List.copyOf(apiArguments));
+                    List.copyOf(apiArguments), List.copyOf(workerArguments));
             try {
                 for (int i = 1; i <= apis; i++) {
                     cluster.startApi("api-" + i);
@@ -141,9 +150,11 @@ final class ScatterCluster implements AutoCloseable {
     }
 
     ScatterProcess startWorker(String name) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--rabbitmq", vhost.uri(), "--name", name,
+                "--concurrency", Integer.toString(workerConcurrency)));
+        arguments.addAll(workerArguments);
         ScatterProcess worker = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs,
-                "--rabbitmq", vhost.uri(), "--name", name,
-                "--concurrency", Integer.toString(workerConcurrency));
+                arguments.toArray(String[]::new));
         workers.add(worker);
         worker.awaitLog("consuming scatter.tasks", Duration.ofMinutes(1));
         return worker;

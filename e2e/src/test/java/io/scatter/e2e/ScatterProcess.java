@@ -83,6 +83,11 @@ final class ScatterProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The exit status of a process that has ended, e.g. 137 after SIGKILL or a JVM halted with that status. */
+    int exitValue() {
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -22,6 +22,9 @@ public final class Settings {
     /** The PostgreSQL password of the API. */
     public static final Option DATABASE_PASSWORD = new Option("--database-password", "SCATTER_DATABASE_PASSWORD",
             "", "PostgreSQL password");
+    /** Where the job-type plug-ins are, beyond the class path. */
+    public static final Option PLUGINS = new Option("--plugins", "SCATTER_PLUGINS", "",
+            "job-type plug-ins: jars, directories of jars or class directories, separated by ':'");
     /** The HTTP port of the API. */
     public static final Option PORT = new Option("--port", "SCATTER_PORT", "8080", "HTTP port");
 

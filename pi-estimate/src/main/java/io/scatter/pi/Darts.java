@@ -1,5 +1,7 @@
 package io.scatter.pi;
 
+import io.scatter.core.jobtype.TaskInterruptedException;
+
 import java.util.SplittableRandom;
 
 /** Throws seeded random darts at the unit square and counts those landing in the quarter disc of radius 1. */
@@ -16,6 +18,9 @@ final class Darts {
         SplittableRandom random = new SplittableRandom(seed);
         long inside = 0;
         for (long left = samples; left > 0; left--) {
+            if ((left & 0xFFFFF) == 0) {
+                TaskInterruptedException.check();
+            }
             double x = random.nextDouble();
             double y = random.nextDouble();
             inside += x * x + y * y <= 1.0 ? 1 : 0;

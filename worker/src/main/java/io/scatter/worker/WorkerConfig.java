@@ -5,9 +5,11 @@ import java.util.Objects;
 
 /**
  * What a worker needs to run: where the broker is, how many tasks it computes at once, its name, how long in-flight
- * tasks may run on after it is asked to stop, and how often it sends a heartbeat.
+ * tasks may run on after it is asked to stop, how often it sends a heartbeat, and where its job-type plug-ins are
+ * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none).
  */
-public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat) {
+public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
+                           String plugins) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -17,6 +19,7 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(plugins, "plugins");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -28,7 +31,12 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         }
     }
 
-    /** A configuration with the {@linkplain #DEFAULT_HEARTBEAT default heartbeat interval}. */
+    /** A configuration without plug-ins. */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat) {
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, "");
+    }
+
+    /** A configuration with the {@linkplain #DEFAULT_HEARTBEAT default heartbeat interval}, without plug-ins. */
     public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace) {
         this(rabbitmqUri, concurrency, name, grace, DEFAULT_HEARTBEAT);
     }

@@ -49,7 +49,10 @@ public final class WorkerMain {
         }
         JobTypes jobTypes;
         try {
-            jobTypes = JobTypes.load();
+            jobTypes = JobTypes.load(config.plugins());
+        } catch (IllegalArgumentException e) {
+            err.println("scatter-worker: --plugins: " + e.getMessage() + " (see --help)");
+            return USAGE;
         } catch (RuntimeException | ServiceConfigurationError e) {
             err.println("scatter-worker: cannot load the job types: " + e.getMessage());
             return FAILED;

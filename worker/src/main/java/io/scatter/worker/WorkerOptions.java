@@ -43,7 +43,7 @@ final class WorkerOptions {
     private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
             HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            name, grace, heartbeat);
+            name, grace, heartbeat, Settings.PLUGINS);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -61,7 +61,7 @@ final class WorkerOptions {
         }
         return new WorkerConfig(uri, settings.getInt(concurrency, 1, MAX_CONCURRENCY), workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
-                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)));
+                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)), settings.get(Settings.PLUGINS));
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */

@@ -82,7 +82,7 @@ class WorkerHeartbeatTest {
     void theHeartbeatsCountTheTasksDoneAndFailedAndListTheTasksInFlight() throws Exception {
         startWorker("hb-counting", 2);
         broker.publishTask(TestBroker.task("test-sum", Map.of("from", 1, "to", 10)));
-        broker.publishTask(TestBroker.task("test-boom", Map.of("reason", "no")));
+        broker.publishTask(TestBroker.task("test-boom", Map.of("reason", "no", "permanent", true)));
         broker.awaitResult();
         broker.awaitResult();
 

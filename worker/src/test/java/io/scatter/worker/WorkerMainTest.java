@@ -56,6 +56,14 @@ class WorkerMainTest {
     }
 
     @Test
+    void aPlugInPathThatDoesNotExistExitsWith2AndOneLineNamingIt() {
+        int code = run(Map.of("SCATTER_PLUGINS", "/no/such/plugins.jar"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).startsWith("scatter-worker: --plugins: ").contains("/no/such/plugins.jar").hasLineCount(1);
+    }
+
+    @Test
     void helpPrintsTheUsageOnStdoutAndExitsWith0() {
         int code = run(Map.of(), "--help");
 

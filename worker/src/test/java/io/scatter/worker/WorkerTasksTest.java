@@ -104,15 +104,15 @@ class WorkerTasksTest {
     }
 
     @Test
-    void aComputationThatThrowsGivesAFailedResultWithTheExceptionOnOneLine() throws Exception {
+    void aComputationThatThrowsATaskFailedExceptionGivesAFailedResultWithItsMessageOnOneLine() throws Exception {
         startWorker(1);
-        TaskMessage task = TestBroker.task("test-boom", Map.of("reason", "the disk\nis full"));
+        TaskMessage task = TestBroker.task("test-boom", Map.of("reason", "the disk\nis full", "permanent", true));
 
         broker.publishTask(task);
         TaskResultMessage result = broker.awaitResult().result();
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(result.error()).isEqualTo("IllegalStateException: the disk is full");
+        assertThat(result.error()).isEqualTo("the disk is full");
         assertThat(result.result()).isEmpty();
         assertThat(result.jobId()).isEqualTo(task.jobId());
     }

@@ -31,7 +31,7 @@ import java.util.UUID;
 @Component
 class DeadLetterRecorder implements DeadLetterHandler {
 
-    /** The worker the FAILED result of a dead letter names, as in local mode. */
+    /** The worker the FAILED result of a dead letter names when the dead letter names none, as in local mode. */
     static final String WORKER = DeadTaskSweeper.WORKER;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRecorder.class);
@@ -68,7 +68,8 @@ class DeadLetterRecorder implements DeadLetterHandler {
                 return Stored.NOT_A_TASK;
             }
             Aggregation applied = aggregator.apply(resultMessageId(message.messageId()), TaskResultMessage.failed(task,
-                    message.reason(), WORKER, message.attempts(), message.deadLetteredAt(),
+                    message.reason(), message.worker() != null ? message.worker() : WORKER, message.attempts(),
+                    message.deadLetteredAt(),
                     message.deadLetteredAt()));
             if (!applied.failedTheJob()) {
                 return Stored.STORED;

@@ -87,7 +87,7 @@ class DeadLettersTest {
             JsonNode failed = awaitStatus(sumOfSquares, "FAILED");
             assertThat(awaitStatus(primes, "SUCCEEDED").get("result").get("count").asLong()).isEqualTo(1229);
             assertThat(failed.get("error").asText())
-                    .matches("task [0-2] failed on worker dead-letter-queue: unknown job type 'sum-of-squares';"
+                    .matches("task [0-2] failed on worker prime-only-worker: unknown job type 'sum-of-squares';"
                             + " known types: prime-count");
             assertThat(failed.get("result").isNull()).isTrue();
         }

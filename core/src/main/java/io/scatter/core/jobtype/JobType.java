@@ -1,5 +1,6 @@
 package io.scatter.core.jobtype;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -41,6 +42,9 @@ import java.util.Map;
  */
 public interface JobType {
 
+    /** The {@link #taskDeadline()} of a type that does not choose its own. */
+    Duration DEFAULT_TASK_DEADLINE = Duration.ofMinutes(10);
+
     /** The name clients use in {@code "type"}, e.g. {@code prime-count}; lower-case words joined by hyphens. */
     String name();
 
@@ -54,8 +58,25 @@ public interface JobType {
     /** Splits a defined job into one or more task payloads of near-equal cost; never empty. */
     List<Map<String, Object>> split(JobDefinition job);
 
-    /** Computes one task: pure and deterministic, so a redelivered task gives the same result. */
+    /**
+     * Computes one task: pure and deterministic, so a redelivered task gives the same result.
+     *
+     * <p>How a failure is treated depends on what is thrown: a {@link TaskFailedException} fails the task and its job
+     * at once (running it again would fail the same way); anything else counts as a failure a retry may cure, and the
+     * task is retried with backoff — on any worker — until its attempts run out, then dead-lettered. A computation
+     * longer than a fraction of a second should call {@link TaskInterruptedException#check()} now and then, so that it
+     * stops soon after its job is cancelled or it outruns its {@link #taskDeadline()}.
+     */
     Map<String, Object> compute(Map<String, Object> task);
+
+    /**
+     * How long one task of this type may compute before a worker abandons it and it is retried (elsewhere, with
+     * backoff, counted as an attempt): far above a task's normal duration on the slowest worker. Ten minutes unless
+     * a type says otherwise.
+     */
+    default Duration taskDeadline() {
+        return DEFAULT_TASK_DEADLINE;
+    }
 
     /** The identity of {@link #combine}: the result of a job with no task done. */
     Map<String, Object> emptyResult();

@@ -1,5 +1,7 @@
 package io.scatter.core.prime;
 
+import io.scatter.core.jobtype.TaskInterruptedException;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,6 +60,7 @@ public final class SegmentedSieveKernel implements PrimeKernel {
         int firstToCross = Math.min(PreSieve.PRIME_COUNT, usable);
         int active = firstToCross;
         for (long start = 0; start < oddCount; start += segmentBits) {
+            TaskInterruptedException.check();
             int length = (int) Math.min(segmentBits, oddCount - start);
             long segmentLow = lo + 2 * start;
             long segmentHigh = segmentLow + 2L * (length - 1);

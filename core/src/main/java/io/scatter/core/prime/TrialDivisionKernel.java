@@ -1,7 +1,12 @@
 package io.scatter.core.prime;
 
+import io.scatter.core.jobtype.TaskInterruptedException;
+
 /** Counts primes the classic way, testing each candidate for odd divisors up to its square root. */
 public final class TrialDivisionKernel implements PrimeKernel {
+
+    /** Looks for an interrupt once every 2^13 odd candidates. */
+    private static final long INTERRUPT_CHECK_MASK = (1L << 14) - 1;
 
     @Override
     public long countPrimes(long from, long to) {
@@ -9,6 +14,9 @@ public final class TrialDivisionKernel implements PrimeKernel {
         long count = from <= 2 && 2 <= to ? 1 : 0;
         long first = Math.max(3, from | 1);
         for (long n = first; n <= to; n += 2) {
+            if ((n & INTERRUPT_CHECK_MASK) == 1) {
+                TaskInterruptedException.check();
+            }
             if (isOddPrime(n)) {
                 count++;
             }

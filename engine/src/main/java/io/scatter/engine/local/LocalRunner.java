@@ -16,6 +16,7 @@ import io.scatter.engine.store.TaskStatus;
 import io.scatter.engine.transport.Subscription;
 import io.scatter.engine.transport.TaskTransport;
 import io.scatter.engine.transport.TransportException;
+import io.scatter.engine.worker.RetryBackoff;
 import io.scatter.engine.worker.TaskRunner;
 
 import java.time.Clock;
@@ -43,6 +44,8 @@ public final class LocalRunner implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(LocalRunner.class.getName());
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Shorter than a worker's: in one process, nothing but time can cure a failure, and someone waits at a prompt. */
+    private static final RetryBackoff RETRY_BACKOFF = new RetryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
 
     private final TaskTransport transport;
     private final JobStore store;
@@ -73,7 +76,7 @@ public final class LocalRunner implements AutoCloseable {
         this.sweeper = new DeadTaskSweeper(transport, clock);
         List<TaskRunner> runners = new ArrayList<>(workers);
         for (int i = 1; i <= workers; i++) {
-            runners.add(new TaskRunner(transport, types, "local-" + i, 1, clock));
+            runners.add(new TaskRunner(transport, types, "local-" + i, 1, clock, RETRY_BACKOFF));
         }
         this.workers = List.copyOf(runners);
         this.workerNames = runners.stream().map(TaskRunner::workerName).collect(Collectors.toUnmodifiableSet());

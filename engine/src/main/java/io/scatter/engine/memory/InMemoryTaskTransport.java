@@ -150,6 +150,21 @@ public final class InMemoryTaskTransport implements TaskTransport {
         }
 
         @Override
+        public int returns() {
+            return lease.returns();
+        }
+
+        @Override
+        public int maxAttempts() {
+            return lease.deliveryLimit();
+        }
+
+        @Override
+        public void defer() {
+            lease.defer();
+        }
+
+        @Override
         public void ack() {
             lease.ack();
         }

@@ -93,7 +93,7 @@ final class MemoryQueue<M> {
             }
             Entry<M> entry = ready.pollFirst();
             entry.deliveries++;
-            Lease<M> lease = new Lease<>(this, entry, entry.deliveries, held);
+            Lease<M> lease = new Lease<>(this, entry, entry.deliveries, entry.returns, held);
             held.add(lease);
             return lease;
         } finally {
@@ -134,6 +134,7 @@ final class MemoryQueue<M> {
         try {
             for (Lease<M> lease : held) {
                 lease.state = LeaseState.RETURNED;
+                lease.entry.returns++;
                 giveBack(lease.entry);
             }
             held.clear();
@@ -158,7 +159,14 @@ final class MemoryQueue<M> {
             switch (settlement) {
                 case ACK -> { }
                 case REJECT -> deadLetter.accept(lease.entry.message, reason);
-                case REQUEUE -> giveBack(lease.entry);
+                case REQUEUE -> {
+                    lease.entry.returns = 0;
+                    giveBack(lease.entry);
+                }
+                case DEFER -> {
+                    lease.entry.deliveries--;
+                    ready.addLast(lease.entry);
+                }
             }
             changed.signalAll();
         } finally {
@@ -176,7 +184,7 @@ final class MemoryQueue<M> {
     }
 
     /** How a lease was settled. */
-    enum Settlement { ACK, REJECT, REQUEUE }
+    enum Settlement { ACK, REJECT, REQUEUE, DEFER }
 
     private enum LeaseState { OUT, SETTLED, RETURNED }
 
@@ -184,6 +192,7 @@ final class MemoryQueue<M> {
 
         private final M message;
         private int deliveries;
+        private int returns;
 
         private Entry(M message) {
             this.message = message;
@@ -196,13 +205,15 @@ final class MemoryQueue<M> {
         private final MemoryQueue<M> queue;
         private final Entry<M> entry;
         private final int attempt;
+        private final int returns;
         private final Set<Lease<M>> held;
         private LeaseState state = LeaseState.OUT;
 
-        private Lease(MemoryQueue<M> queue, Entry<M> entry, int attempt, Set<Lease<M>> held) {
+        private Lease(MemoryQueue<M> queue, Entry<M> entry, int attempt, int returns, Set<Lease<M>> held) {
             this.queue = queue;
             this.entry = entry;
             this.attempt = attempt;
+            this.returns = returns;
             this.held = held;
         }
 
@@ -212,6 +223,15 @@ final class MemoryQueue<M> {
 
         int attempt() {
             return attempt;
+        }
+
+        /** Deliveries before this one that ended unsettled, their consumer closed. */
+        int returns() {
+            return returns;
+        }
+
+        int deliveryLimit() {
+            return queue.deliveryLimit;
         }
 
         void ack() {
@@ -224,6 +244,11 @@ final class MemoryQueue<M> {
 
         void requeue() {
             queue.settle(this, Settlement.REQUEUE, null, true);
+        }
+
+        /** Back to the end of the queue, this delivery not counted. */
+        void defer() {
+            queue.settle(this, Settlement.DEFER, null, true);
         }
 
         /** Requeues this delivery unless it was settled already. */

@@ -9,4 +9,15 @@ public interface Subscription extends AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * Asks for no new deliveries until {@link #resume()}, where the transport can (a few already on their way may
+     * still arrive); deliveries already handed out are unaffected. Does nothing where the transport cannot pause.
+     */
+    default void pause() {
+    }
+
+    /** Receives deliveries again after {@link #pause()}. */
+    default void resume() {
+    }
 }

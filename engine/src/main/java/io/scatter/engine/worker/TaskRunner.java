@@ -12,6 +12,7 @@ import io.scatter.engine.transport.TaskTransport;
 import io.scatter.engine.transport.TransportException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,14 +20,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker loop, on any {@link TaskTransport}: takes task deliveries, computes each with its {@link JobType},
- * publishes the result (succeeded or failed) under a new message id and only then acks the task. A task of an unknown
- * type is rejected (dead-lettered, with the exception's message as the reason and this worker's name); a task of a
- * cancelled job is acked without computing. It counts what it did ({@link #tasksDone()}, {@link #tasksFailed()}) and
- * tells which tasks it holds ({@link #inFlight()}), for heartbeats.
+ * publishes the result (succeeded, or failed by a {@link TaskFailedException}) under a new message id and only then
+ * acks the task. Any other failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
+ * attempt: after a {@link RetryBackoff} the task goes back to the queue, counted, and after its last attempt is
+ * dead-lettered with the failure and this worker's name. A task of an unknown type is dead-lettered at once; a task
+ * of a cancelled job is acked without computing, and a cancellation interrupts the job's running computations. A task
+ * whose earlier deliveries ended unsettled (its worker died holding it) runs {@linkplain Isolation alone}. It counts
+ * what it did ({@link #tasksDone()}, {@link #tasksFailed()}) and tells which tasks it holds ({@link #inFlight()}), for
+ * heartbeats.
  *
  * <pre>{@code
  * try (TaskRunner worker = new TaskRunner(transport, JobTypes.load(), "local-1", 4, Clock.systemUTC())) {
@@ -45,15 +51,24 @@ public final class TaskRunner implements AutoCloseable {
     private final String workerName;
     private final int concurrency;
     private final Clock clock;
+    private final RetryBackoff backoff;
+    private final Computations computations;
+    private final Isolation isolation = new Isolation();
     private final CancelledJobs cancelledJobs = new CancelledJobs(CancelledJobs.DEFAULT_CAPACITY);
     private final AtomicLong tasksDone = new AtomicLong();
     private final AtomicLong tasksFailed = new AtomicLong();
     private final AtomicLong deliveries = new AtomicLong();
     private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong tasksRetried = new AtomicLong();
     private Subscription cancellations;
-    private Subscription tasks;
+    private volatile Subscription tasks;
 
     public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, Clock clock) {
+        this(transport, types, workerName, concurrency, clock, RetryBackoff.DEFAULT);
+    }
+
+    public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, Clock clock,
+                      RetryBackoff backoff) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -62,6 +77,8 @@ public final class TaskRunner implements AutoCloseable {
         this.workerName = Objects.requireNonNull(workerName, "workerName");
         this.concurrency = concurrency;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
+        this.computations = new Computations(workerName, clock);
     }
 
     /** Listens for cancellations, then starts consuming tasks, {@code concurrency} at a time. */
@@ -69,7 +86,10 @@ public final class TaskRunner implements AutoCloseable {
         if (tasks != null) {
             throw new IllegalStateException("worker " + workerName + " is already started");
         }
-        cancellations = transport.onCancel(cancelledJobs::add);
+        cancellations = transport.onCancel(jobId -> {
+            cancelledJobs.add(jobId);
+            computations.interrupt(jobId);
+        });
         tasks = transport.consumeTasks(concurrency, this::handle);
     }
 
@@ -100,6 +120,16 @@ public final class TaskRunner implements AutoCloseable {
         return tasksFailed.get();
     }
 
+    /** Attempts that failed in a way a retry may cure and were put back (or, on their last attempt, dead-lettered). */
+    public long tasksRetried() {
+        return tasksRetried.get();
+    }
+
+    /** Computations abandoned at their deadline that still hold a thread, ignoring the interrupt. */
+    public int abandonedComputations() {
+        return computations.abandonedRunning();
+    }
+
     /** The tasks this runner holds right now, oldest first. */
     public List<InFlight> inFlight() {
         return inFlight.values().stream()
@@ -112,9 +142,11 @@ public final class TaskRunner implements AutoCloseable {
     public void handle(TaskDelivery delivery) {
         Long key = deliveries.incrementAndGet();
         try {
-            TaskMessage task = delivery.task();
-            inFlight.put(key, new InFlight(task.jobId(), task.taskIndex(), clock.instant()));
-            process(delivery);
+            if (delivery.returns() > 0) {
+                handleAlone(delivery, key);
+            } else {
+                handleShared(delivery, key);
+            }
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.ERROR, "Unexpected failure handling a task; returning it to the queue", e);
             try {
@@ -136,9 +168,56 @@ public final class TaskRunner implements AutoCloseable {
         if (cancellations != null) {
             cancellations.close();
         }
+        computations.close();
     }
 
-    private void process(TaskDelivery delivery) {
+    private void handleShared(TaskDelivery delivery, Long key) {
+        if (!isolation.enterShared()) {
+            log.log(System.Logger.Level.DEBUG, "Deferring {0}: a task runs alone here", describe(delivery.task()));
+            delivery.defer();
+            return;
+        }
+        try {
+            process(delivery, key);
+        } finally {
+            isolation.exitShared();
+        }
+    }
+
+    /**
+     * Runs a task whose earlier deliveries ended unsettled with nothing else computing on this worker: pauses the
+     * subscription, waits for the running tasks, computes, resumes. A second such task meanwhile is deferred.
+     */
+    private void handleAlone(TaskDelivery delivery, Long key) {
+        if (!isolation.enterAlone()) {
+            log.log(System.Logger.Level.DEBUG, "Deferring {0}: another task runs alone here",
+                    describe(delivery.task()));
+            delivery.defer();
+            return;
+        }
+        Subscription subscription = tasks;
+        if (subscription != null) {
+            subscription.pause();
+        }
+        try {
+            isolation.awaitOthers();
+            log.log(System.Logger.Level.INFO, "Computing {0} alone: {1} earlier deliveries of it ended unsettled "
+                    + "(the worker holding it died, hung or lost its connection)", describe(delivery.task()),
+                    delivery.returns());
+            process(delivery, key);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            delivery.requeue();
+        } finally {
+            isolation.exitAlone();
+            if (subscription != null) {
+                subscription.resume();
+            }
+        }
+    }
+
+    private void process(TaskDelivery delivery, Long key) {
+        inFlight.put(key, new InFlight(delivery.task().jobId(), delivery.task().taskIndex(), clock.instant()));
         TaskMessage task = delivery.task();
         if (cancelledJobs.contains(task.jobId())) {
             log.log(System.Logger.Level.DEBUG, "Skipping {0}: the job was cancelled", describe(task));
@@ -153,11 +232,28 @@ public final class TaskRunner implements AutoCloseable {
             delivery.reject(e.getMessage(), workerName);
             return;
         }
-        TaskResultMessage result = compute(task, type, delivery.attempt());
+        Computations.Ended ended = computations.compute(task, type, type.taskDeadline());
         if (cancelledJobs.contains(task.jobId())) {
+            log.log(System.Logger.Level.DEBUG, "Dropping {0}: the job was cancelled", describe(task));
             delivery.ack();
             return;
         }
+        if (ended.interrupted()) {
+            log.log(System.Logger.Level.INFO, "Returning {0} to the queue: interrupted", describe(task));
+            delivery.requeue();
+            return;
+        }
+        if (ended.timedOut() || curable(ended.failure())) {
+            retry(delivery, ended.timedOut()
+                    ? "outran its deadline of " + type.taskDeadline() + " on worker " + workerName
+                    : oneLine(ended.failure()));
+            return;
+        }
+        TaskResultMessage result = ended.output() != null
+                ? TaskResultMessage.succeeded(task, ended.output(), workerName, delivery.attempt(), ended.startedAt(),
+                        ended.endedAt())
+                : TaskResultMessage.failed(task, oneLine(ended.failure()), workerName, delivery.attempt(),
+                        ended.startedAt(), ended.endedAt());
         try {
             transport.publishResult(UUID.randomUUID().toString(), result);
         } catch (TransportException e) {
@@ -173,14 +269,40 @@ public final class TaskRunner implements AutoCloseable {
         delivery.ack();
     }
 
-    private TaskResultMessage compute(TaskMessage task, JobType type, int attempt) {
-        Instant startedAt = clock.instant();
-        try {
-            Map<String, Object> output = type.compute(task.payload());
-            return TaskResultMessage.succeeded(task, output, workerName, attempt, startedAt, clock.instant());
-        } catch (Exception | StackOverflowError e) {
-            return TaskResultMessage.failed(task, oneLine(e), workerName, attempt, startedAt, clock.instant());
+    /**
+     * Whether another attempt may cure {@code failure}: anything but a {@link TaskFailedException} (the type says the
+     * payload cannot be computed) and a {@link StackOverflowError} (the payload nests too deep, everywhere alike).
+     */
+    static boolean curable(Throwable failure) {
+        return failure != null && !(failure instanceof TaskFailedException) && !(failure instanceof StackOverflowError);
+    }
+
+    /**
+     * Puts a failed attempt back after its backoff, or dead-letters it with {@code reason} when it was the last; the
+     * backoff is waited holding the delivery, so the task is not lost if this worker dies meanwhile.
+     */
+    private void retry(TaskDelivery delivery, String reason) {
+        TaskMessage task = delivery.task();
+        tasksRetried.incrementAndGet();
+        if (delivery.attempt() >= delivery.maxAttempts()) {
+            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: attempt {1} of {2} failed: {3}", describe(task),
+                    delivery.attempt(), delivery.maxAttempts(), reason);
+            delivery.retry(reason, workerName);
+            return;
         }
+        Duration delay = backoff.delayAfter(delivery.attempt(), ThreadLocalRandom.current());
+        log.log(System.Logger.Level.WARNING, "Attempt {0} of {1} failed ({2}); putting it back in {3} ms",
+                delivery.attempt(), describe(task), reason, delay.toMillis());
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (cancelledJobs.contains(task.jobId())) {
+            delivery.ack();
+            return;
+        }
+        delivery.retry(reason, workerName);
     }
 
     /**

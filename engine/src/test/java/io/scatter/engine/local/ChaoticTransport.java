@@ -151,6 +151,26 @@ final class ChaoticTransport extends ForwardingTaskTransport {
         }
 
         @Override
+        public int returns() {
+            return delivery.returns();
+        }
+
+        @Override
+        public int maxAttempts() {
+            return delivery.maxAttempts();
+        }
+
+        @Override
+        public void retry(String reason, String worker) {
+            delivery.retry(reason, worker);
+        }
+
+        @Override
+        public void defer() {
+            delivery.defer();
+        }
+
+        @Override
         public void ack() {
             if (crashesOn(delivery.task())) {
                 consumer.crash();

@@ -3,6 +3,7 @@ package io.scatter.engine.testing;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.TaskFailedException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * A test job type, {@code boom}: input {@code {"tasks": n, "failing": k}} makes n tasks of which task k throws
- * {@code IllegalStateException("boom in task k")}. Not registered with ServiceLoader.
+ * {@code IllegalStateException("boom in task k")} (a failure a retry may cure); a task payload with
+ * {@code "permanent": true} throws a {@link TaskFailedException} instead. Not registered with ServiceLoader.
  */
 public final class BoomJobType implements JobType {
 
@@ -42,6 +44,9 @@ public final class BoomJobType implements JobType {
 
     @Override
     public Map<String, Object> compute(Map<String, Object> task) {
+        if (Boolean.TRUE.equals(task.get("permanent"))) {
+            throw new TaskFailedException("boom in task " + task.get("index") + " for good");
+        }
         if (Boolean.TRUE.equals(task.get("fails"))) {
             throw new IllegalStateException("boom in task " + task.get("index"));
         }

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 final class RecordingTaskHandler implements Consumer<TaskDelivery> {
 
     /** One delivery as the handler saw it. */
-    record Received(TaskMessage task, int attempt) {
+    record Received(TaskMessage task, int attempt, int returns) {
 
         boolean isOf(TaskMessage other) {
             return task.jobId().equals(other.jobId()) && task.taskIndex() == other.taskIndex();
@@ -48,6 +48,29 @@ final class RecordingTaskHandler implements Consumer<TaskDelivery> {
         });
     }
 
+    /** Retries the deliveries of {@code jobId} after a failure described by {@code reason}; acks every other one. */
+    static RecordingTaskHandler retrying(UUID jobId, String reason) {
+        return new RecordingTaskHandler(delivery -> {
+            if (delivery.task().jobId().equals(jobId)) {
+                delivery.retry(reason, "worker-under-test");
+            } else {
+                delivery.ack();
+            }
+        });
+    }
+
+    /** Defers the first delivery of each task of {@code jobId}, acks every other delivery. */
+    static RecordingTaskHandler deferringOnce(UUID jobId) {
+        java.util.Set<Integer> deferred = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        return new RecordingTaskHandler(delivery -> {
+            if (delivery.task().jobId().equals(jobId) && deferred.add(delivery.task().taskIndex())) {
+                delivery.defer();
+            } else {
+                delivery.ack();
+            }
+        });
+    }
+
     /** Rejects the deliveries of {@code jobId} with {@code reason} and acks every other one. */
     static RecordingTaskHandler rejecting(UUID jobId, String reason) {
         return new RecordingTaskHandler(delivery -> {
@@ -61,7 +84,7 @@ final class RecordingTaskHandler implements Consumer<TaskDelivery> {
 
     @Override
     public void accept(TaskDelivery delivery) {
-        received.add(new Received(delivery.task(), delivery.attempt()));
+        received.add(new Received(delivery.task(), delivery.attempt(), delivery.returns()));
         settle.accept(delivery);
     }
 
@@ -71,6 +94,10 @@ final class RecordingTaskHandler implements Consumer<TaskDelivery> {
 
     List<Received> receivedOf(TaskMessage task) {
         return received.stream().filter(r -> r.isOf(task)).collect(Collectors.toList());
+    }
+
+    List<Integer> returnsOf(TaskMessage task) {
+        return receivedOf(task).stream().map(Received::returns).collect(Collectors.toList());
     }
 
     List<Integer> attemptsOf(TaskMessage task) {

@@ -131,6 +131,43 @@ public abstract class TaskTransportContract {
 
         assertThat(crashed.attemptsOf(task)).containsExactly(1);
         assertThat(survivor.attemptsOf(task)).containsExactly(2);
+        assertThat(crashed.returnsOf(task)).containsExactly(0);
+        assertThat(survivor.returnsOf(task)).containsExactly(1);
+        assertThat(deadTasks()).isEmpty();
+    }
+
+    @Test
+    void aRetriedTaskComesBackAsTheNextAttemptNotAsAReturnAndIsDeadLetteredWithItsReasonAfterTheLast()
+            throws Exception {
+        TaskMessage flaky = aTask().build();
+        RecordingTaskHandler handler = RecordingTaskHandler.retrying(flaky.jobId(), "IllegalStateException: flaky");
+        consumeTasks(1, handler);
+
+        transport.publishTasks(List.of(flaky));
+        DeadTask dead = awaitDead(flaky);
+        TaskMessage marker = aTask().build();
+        transport.publishTasks(List.of(marker));
+        handler.awaitReceived(marker);
+        Await.pause(GRACE);
+
+        assertThat(handler.attemptsOf(flaky)).containsExactlyElementsOf(allAttempts());
+        assertThat(handler.returnsOf(flaky)).containsOnly(0);
+        assertThat(dead.reason()).contains("IllegalStateException: flaky");
+        assertThat(deadTasksOf(flaky)).hasSize(1);
+    }
+
+    @Test
+    void aDeferredTaskComesBackAsTheSameAttempt() throws Exception {
+        TaskMessage task = aTask().build();
+        RecordingTaskHandler handler = RecordingTaskHandler.deferringOnce(task.jobId());
+        consumeTasks(1, handler);
+
+        transport.publishTasks(List.of(task));
+        Await.until("the task is delivered twice", () -> handler.receivedOf(task).size() == 2);
+        Await.pause(GRACE);
+
+        assertThat(handler.attemptsOf(task)).containsExactly(1, 1);
+        assertThat(handler.returnsOf(task)).containsExactly(0, 0);
         assertThat(deadTasks()).isEmpty();
     }
 

@@ -6,25 +6,61 @@ import io.scatter.engine.transport.TaskDelivery;
 /** A task delivery that only records how it was settled. */
 final class FakeTaskDelivery implements TaskDelivery {
 
-    enum Settled { ACKED, REJECTED, REQUEUED }
+    enum Settled { ACKED, REJECTED, REQUEUED, RETRIED, DEFERRED }
 
     private final TaskMessage task;
     private final int attempt;
-    private Settled settled;
+    private final int returns;
+    private final int maxAttempts;
+    private volatile Settled settled;
     private String reason;
     private String worker;
 
-    private FakeTaskDelivery(TaskMessage task, int attempt) {
+    private FakeTaskDelivery(TaskMessage task, int attempt, int returns, int maxAttempts) {
         this.task = task;
         this.attempt = attempt;
+        this.returns = returns;
+        this.maxAttempts = maxAttempts;
     }
 
     static FakeTaskDelivery of(TaskMessage task) {
-        return new FakeTaskDelivery(task, 1);
+        return new FakeTaskDelivery(task, 1, 0, 5);
     }
 
     static FakeTaskDelivery redelivered(TaskMessage task, int attempt) {
-        return new FakeTaskDelivery(task, attempt);
+        return new FakeTaskDelivery(task, attempt, 0, 5);
+    }
+
+    /** A delivery after {@code returns} deliveries that ended unsettled, its worker gone. */
+    static FakeTaskDelivery returned(TaskMessage task, int returns) {
+        return new FakeTaskDelivery(task, returns + 1, returns, 5);
+    }
+
+    /** Attempt {@code attempt} of {@code maxAttempts}. */
+    static FakeTaskDelivery attempt(TaskMessage task, int attempt, int maxAttempts) {
+        return new FakeTaskDelivery(task, attempt, 0, maxAttempts);
+    }
+
+    @Override
+    public int returns() {
+        return returns;
+    }
+
+    @Override
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    @Override
+    public void retry(String reason, String worker) {
+        settle(Settled.RETRIED);
+        this.reason = reason;
+        this.worker = worker;
+    }
+
+    @Override
+    public void defer() {
+        settle(Settled.DEFERRED);
     }
 
     @Override
@@ -72,7 +108,7 @@ final class FakeTaskDelivery implements TaskDelivery {
         return worker;
     }
 
-    private void settle(Settled how) {
+    private synchronized void settle(Settled how) {
         if (settled != null) {
             throw new IllegalStateException("already " + settled);
         }

@@ -7,6 +7,7 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
 import io.scatter.engine.testing.BoomJobType;
+import io.scatter.engine.testing.StuckJobType;
 import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.testing.SumJobType;
 import io.scatter.engine.transport.TransportException;
@@ -14,12 +15,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.scatter.engine.testing.TaskMessageBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,9 +32,12 @@ class TaskRunnerTest {
 
     private static final Instant NOW = Instant.parse("2024-05-01T12:00:00Z");
 
+    private static final RetryBackoff QUICK = new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(20));
+
     private final RecordingTransport transport = new RecordingTransport();
-    private final TaskRunner runner = new TaskRunner(transport, JobTypes.of(new SumJobType(), new BoomJobType()),
-            "w-1", 2, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final StuckJobType stuck = new StuckJobType();
+    private final TaskRunner runner = new TaskRunner(transport,
+            JobTypes.of(new SumJobType(), new BoomJobType(), stuck), "w-1", 2, Clock.fixed(NOW, ZoneOffset.UTC), QUICK);
 
     @AfterEach
     void close() {
@@ -65,8 +72,8 @@ class TaskRunnerTest {
     }
 
     @Test
-    void aTaskThatThrowsIsPublishedAsAFailedResultWithTheExceptionOnOneLine() {
-        TaskMessage task = aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "fails", true)).build();
+    void aTaskFailedExceptionIsPublishedAsAFailedResultWithItsMessage() {
+        TaskMessage task = aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "permanent", true)).build();
         FakeTaskDelivery delivery = FakeTaskDelivery.of(task);
 
         runner.handle(delivery);
@@ -74,7 +81,88 @@ class TaskRunnerTest {
         assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.ACKED);
         TaskResultMessage result = transport.published.get(0).result();
         assertThat(result.outcome()).isEqualTo(TaskResultMessage.Outcome.FAILED);
-        assertThat(result.error()).isEqualTo("IllegalStateException: boom in task 0");
+        assertThat(result.error()).isEqualTo("boom in task 0 for good");
+    }
+
+    @Test
+    void anyOtherFailureIsRetriedWithTheExceptionOnOneLineAndNothingIsPublished() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.attempt(boomTask(), 2, 5);
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.RETRIED);
+        assertThat(delivery.reason()).isEqualTo("IllegalStateException: boom in task 0");
+        assertThat(delivery.worker()).isEqualTo("w-1");
+        assertThat(transport.published).isEmpty();
+        assertThat(runner.tasksRetried()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureOnTheLastAttemptIsHandedOnWithoutWaitingForTheTransportToDeadLetter() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.attempt(boomTask(), 5, 5);
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.RETRIED);
+        assertThat(delivery.reason()).isEqualTo("IllegalStateException: boom in task 0");
+    }
+
+    @Test
+    void onlyATaskFailedExceptionOrAStackOverflowFailsATaskForGood() {
+        assertThat(TaskRunner.curable(new TaskFailedException("division by zero"))).isFalse();
+        assertThat(TaskRunner.curable(new StackOverflowError())).isFalse();
+        assertThat(TaskRunner.curable(new IllegalStateException("disk full"))).isTrue();
+        assertThat(TaskRunner.curable(new OutOfMemoryError("Java heap space"))).isTrue();
+    }
+
+    @Test
+    void aTaskThatOutrunsItsDeadlineIsInterruptedAndRetriedNamingTheDeadline() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(aTask().type(StuckJobType.NAME).build());
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.RETRIED);
+        assertThat(delivery.reason()).isEqualTo("outran its deadline of PT0.3S on worker w-1");
+        assertThat(transport.published).isEmpty();
+        Await.until("the abandoned computation notices its interrupt", () -> runner.abandonedComputations() == 0);
+    }
+
+    @Test
+    void aCancellationInterruptsTheRunningTaskOfItsJobWhichIsAckedWithoutAResult() throws Exception {
+        runner.start();
+        TaskMessage task = aTask().type(StuckJobType.NAME).build();
+        CountDownLatch started = stuck.nextStart();
+        transport.publishTasks(List.of(task));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        transport.broadcastCancel(task.jobId());
+
+        Await.until("the task leaves the runner", () -> runner.inFlight().isEmpty());
+        assertThat(transport.published).isEmpty();
+        assertThat(transport.deadTasks()).isEmpty();
+        assertThat(runner.tasksRetried()).isZero();
+    }
+
+    @Test
+    void aTaskWhoseEarlierDeliveryEndedUnsettledRunsAloneAndOtherTasksAreDeferredMeanwhile() throws Exception {
+        CountDownLatch started = stuck.nextStart();
+        FakeTaskDelivery suspect = FakeTaskDelivery.returned(aTask().type(StuckJobType.NAME).build(), 1);
+        Thread alone = new Thread(() -> runner.handle(suspect));
+        alone.start();
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        FakeTaskDelivery ordinary = FakeTaskDelivery.of(sumTask(4));
+        runner.handle(ordinary);
+        FakeTaskDelivery anotherSuspect = FakeTaskDelivery.returned(sumTask(5), 2);
+        runner.handle(anotherSuspect);
+        alone.join(10_000);
+
+        assertThat(ordinary.settled()).isEqualTo(FakeTaskDelivery.Settled.DEFERRED);
+        assertThat(anotherSuspect.settled()).isEqualTo(FakeTaskDelivery.Settled.DEFERRED);
+        assertThat(suspect.settled()).isEqualTo(FakeTaskDelivery.Settled.RETRIED);
+        FakeTaskDelivery after = FakeTaskDelivery.of(sumTask(6));
+        runner.handle(after);
+        assertThat(after.settled()).isEqualTo(FakeTaskDelivery.Settled.ACKED);
     }
 
     @Test
@@ -130,8 +218,9 @@ class TaskRunnerTest {
     @Test
     void tasksDoneCountsEveryPublishedResultAndTasksFailedTheFailedOnesAmongThem() {
         runner.handle(FakeTaskDelivery.of(sumTask(1)));
-        runner.handle(FakeTaskDelivery.of(aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "fails", true))
+        runner.handle(FakeTaskDelivery.of(aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "permanent", true))
                 .build()));
+        runner.handle(FakeTaskDelivery.of(boomTask()));
         runner.handle(FakeTaskDelivery.of(aTask().type("no-such-type").build()));
         transport.failPublishing = true;
         runner.handle(FakeTaskDelivery.of(sumTask(2)));
@@ -161,6 +250,10 @@ class TaskRunnerTest {
                 .isEqualTo("division by zero at position 3");
         assertThat(TaskRunner.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
         assertThat(TaskRunner.oneLine(new IllegalStateException("x".repeat(5000)))).hasSizeLessThanOrEqualTo(1000);
+    }
+
+    private static TaskMessage boomTask() {
+        return aTask().type(BoomJobType.NAME).payload(Map.of("index", 0L, "fails", true)).build();
     }
 
     private static TaskMessage sumTask(long value) {

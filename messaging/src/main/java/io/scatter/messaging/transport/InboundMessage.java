@@ -18,13 +18,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One message delivered with manual acknowledgement, and the ways to settle it — once. A settlement that fails because
  * the channel closed or recovered is logged, never thrown: the broker then returns the message to the queue by itself.
  *
- * <p>Which attempt a delivery is comes from the broker where it counts deliveries (RabbitMQ's quorum queues set
- * {@value #DELIVERY_COUNT_HEADER}); where it does not (Qpid Broker-J, see {@link io.scatter.messaging.BrokerProduct}),
- * the adapter counts them itself ({@link SelfCounting}): a copy it puts back on the queue carries
- * {@value #DELIVERIES_HEADER}, the deliveries before it, and a delivery the broker flags as redelivered (its consumer
- * went away without settling it) counts one more. Such a redelivered message is {@linkplain #carryOver() carried
- * over} — replaced on the queue by a copy with the count — before a handler sees it, so a second crash is counted
- * too.
+ * <p>Which attempt a delivery is: the deliveries before it, counted by the broker where it counts them (RabbitMQ's
+ * quorum queues set {@value #DELIVERY_COUNT_HEADER} on a message returned unsettled) plus those a copy carries in
+ * {@value #DELIVERIES_HEADER} — a message the adapter {@linkplain #retry retries} or {@linkplain #defer defers} is put
+ * back as a copy carrying its count ({@link Republishing}), and the original acked. Where the broker does not count
+ * (Qpid Broker-J, see {@link io.scatter.messaging.BrokerProduct}), a delivery it flags as redelivered (its consumer
+ * went away without settling it) counts one more, and is {@linkplain #carryOver() carried over} — replaced on the
+ * queue by a copy with the count — before a handler sees it, so a second crash is counted too. How many deliveries
+ * ended unsettled ({@link #returns()}) is counted alongside, in {@value #RETURNS_HEADER} on copies.
  */
 final class InboundMessage {
 
@@ -35,6 +36,8 @@ final class InboundMessage {
      * of the message ended without an ack before the copy was published.
      */
     static final String DELIVERIES_HEADER = "x-scatter-delivery-count";
+    /** Header of a copy: how many deliveries of the message before it ended unsettled (its consumer went away). */
+    static final String RETURNS_HEADER = "x-scatter-returns";
 
     private static final Logger log = LoggerFactory.getLogger(InboundMessage.class);
 
@@ -51,11 +54,13 @@ final class InboundMessage {
     }
 
     /**
-     * How the adapter counts deliveries on a broker that does not: requeueing publishes a copy carrying the count
-     * through {@code republisher} to {@code exchange} with {@code routingKey}, which route it back to the queue, and
-     * acks the original. (Not the default exchange: Qpid resolves its routing key to the same-named exchange first.)
+     * How the adapter puts a message back as a counted copy: it publishes the copy through {@code republisher} to
+     * {@code exchange} with {@code routingKey}, which route it back to the queue, and acks the original. (Not the
+     * default exchange: Qpid resolves its routing key to the same-named exchange first.)
+     *
+     * @param brokerCounts whether the broker counts returned deliveries itself ({@value #DELIVERY_COUNT_HEADER})
      */
-    record SelfCounting(String exchange, String routingKey, Republisher republisher) {
+    record Republishing(String exchange, String routingKey, Republisher republisher, boolean brokerCounts) {
     }
 
     private final Channel channel;
@@ -65,8 +70,8 @@ final class InboundMessage {
     private final byte[] body;
     private final String deadLetterRoutingKey;
     private final DeadLetterPublisher deadLetters;
-    /** Null when the broker counts deliveries itself. */
-    private final SelfCounting selfCounting;
+    /** Null when copies cannot be put back (the broker counts, and retries and deferrals requeue as they are). */
+    private final Republishing republishing;
     private final AtomicBoolean settled = new AtomicBoolean();
     /** The channel underneath {@link #channel} when the message was delivered; recovery replaces it. */
     private final Channel deliveredOn;
@@ -79,11 +84,11 @@ final class InboundMessage {
 
     /**
      * @param redelivered  the broker's redelivered flag
-     * @param selfCounting how the adapter counts deliveries, or null when the broker does
+     * @param republishing how copies are put back, or null when they cannot be (then the broker counts deliveries)
      */
     InboundMessage(Channel channel, long deliveryTag, boolean redelivered, AMQP.BasicProperties properties,
                    byte[] body, String deadLetterRoutingKey, DeadLetterPublisher deadLetters,
-                   SelfCounting selfCounting) {
+                   Republishing republishing) {
         this.channel = channel;
         this.deliveredOn = underlying(channel);
         this.deliveryTag = deliveryTag;
@@ -92,7 +97,7 @@ final class InboundMessage {
         this.body = body;
         this.deadLetterRoutingKey = deadLetterRoutingKey;
         this.deadLetters = deadLetters;
-        this.selfCounting = selfCounting;
+        this.republishing = republishing;
     }
 
     AMQP.BasicProperties properties() {
@@ -113,15 +118,32 @@ final class InboundMessage {
     }
 
     /**
-     * 1 for a first delivery, else the quorum queue's {@code x-delivery-count} header plus one; where the adapter
-     * counts, the {@value #DELIVERIES_HEADER} header plus one, plus one more when the broker redelivered this copy.
+     * 1 for a first delivery; else one more than the deliveries before it: the {@value #DELIVERIES_HEADER} header
+     * plus, where the broker counts, its {@value #DELIVERY_COUNT_HEADER} header, or, where it does not, one when the
+     * broker redelivered this copy.
      */
     int attempt() {
-        if (selfCounting == null) {
-            return attempt(properties.getHeaders());
-        }
-        long attempt = count(properties.getHeaders(), DELIVERIES_HEADER) + 1L + (redelivered ? 1 : 0);
+        long attempt = count(properties.getHeaders(), DELIVERIES_HEADER) + 1L + uncountedReturn()
+                + (brokerCounts() ? count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
         return (int) Math.min(attempt, Integer.MAX_VALUE);
+    }
+
+    /**
+     * How many deliveries since the last attempt a worker {@linkplain #retry retried} ended unsettled — their worker
+     * died, hung or lost its connection — so 0 when the last delivery was settled by a worker that was fine.
+     */
+    int returns() {
+        long returns = count(properties.getHeaders(), RETURNS_HEADER) + uncountedReturn()
+                + (brokerCounts() ? count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
+        return (int) Math.min(returns, Integer.MAX_VALUE);
+    }
+
+    private boolean brokerCounts() {
+        return republishing == null || republishing.brokerCounts();
+    }
+
+    private int uncountedReturn() {
+        return !brokerCounts() && redelivered ? 1 : 0;
     }
 
     /**
@@ -129,7 +151,7 @@ final class InboundMessage {
      * to be {@linkplain #carryOver() carried over} before it is handled.
      */
     boolean uncountedRedelivery() {
-        return selfCounting != null && redelivered;
+        return !brokerCounts() && redelivered;
     }
 
     /**
@@ -138,11 +160,11 @@ final class InboundMessage {
      * cannot be published the message stays unsettled, to be handled as it is.
      */
     boolean carryOver() {
-        if (selfCounting == null || settled.get() || !stillHeld("carry over")) {
+        if (brokerCounts() || settled.get() || !stillHeld("carry over")) {
             return false;
         }
         try {
-            republish(copyWithDeliveries(attempt() - 1));
+            republish(copyWithDeliveries(attempt() - 1, returns()));
         } catch (PublishFailedException e) {
             log.warn("Could not put back a counted copy of redelivered {} ({}); handling it as it is", label(),
                     e.getMessage());
@@ -163,12 +185,10 @@ final class InboundMessage {
         return 0;
     }
 
+    /** The attempt of a message with {@code headers} on a broker that counts deliveries. */
     static int attempt(Map<String, Object> headers) {
-        Object count = headers == null ? null : headers.get(DELIVERY_COUNT_HEADER);
-        if (count instanceof Number number && number.longValue() >= 0 && number.longValue() < Integer.MAX_VALUE) {
-            return number.intValue() + 1;
-        }
-        return 1;
+        long attempt = count(headers, DELIVERIES_HEADER) + count(headers, DELIVERY_COUNT_HEADER) + 1L;
+        return (int) Math.min(attempt, Integer.MAX_VALUE);
     }
 
     /** Done: the broker forgets the message. */
@@ -201,9 +221,47 @@ final class InboundMessage {
         if (!claim("requeue") || !stillHeld("requeue")) {
             return;
         }
-        if (selfCounting != null) {
+        if (!brokerCounts()) {
             try {
-                republish(copyWithDeliveries(attempt()));
+                republish(copyWithDeliveries(attempt(), returns()));
+                settle("ack", () -> channel.basicAck(deliveryTag, false));
+                return;
+            } catch (PublishFailedException e) {
+                log.warn("Could not put back a counted copy of {} ({}); requeueing it as it is", label(),
+                        e.getMessage());
+            }
+        }
+        settle("requeue", () -> channel.basicNack(deliveryTag, false, true));
+    }
+
+    /**
+     * Puts the message back for another attempt after a failure a retry may cure, as a counted copy at the back of the
+     * queue (the original acked); when {@code attempt} was its last allowed delivery it is dead-lettered instead, with
+     * {@code reason} and {@code worker}. If the copy cannot be published the original is requeued as it is.
+     */
+    void retry(int attempt, String reason, String worker) {
+        if (attempt >= RabbitTaskTransport.DELIVERY_LIMIT) {
+            deadLetter(reason + " (attempt " + attempt + " of " + RabbitTaskTransport.DELIVERY_LIMIT + ")", worker);
+            return;
+        }
+        putBack("retry", attempt, 0);
+    }
+
+    /**
+     * Puts the message back at the end of the queue without counting this delivery: a worker that must not take it
+     * now gives it to whoever comes next. If the copy cannot be published the original is requeued as it is.
+     */
+    void defer() {
+        putBack("defer", attempt() - 1, returns());
+    }
+
+    private void putBack(String verb, int deliveries, int returns) {
+        if (!claim(verb) || !stillHeld(verb)) {
+            return;
+        }
+        if (republishing != null) {
+            try {
+                republish(copyWithDeliveries(deliveries, returns));
                 settle("ack", () -> channel.basicAck(deliveryTag, false));
                 return;
             } catch (PublishFailedException e) {
@@ -254,6 +312,7 @@ final class InboundMessage {
         }
         headers.remove(DELIVERY_COUNT_HEADER);
         headers.remove(DELIVERIES_HEADER);
+        headers.remove(RETURNS_HEADER);
         headers.put(RabbitTaskTransport.REASON_HEADER, reason);
         headers.put(RabbitTaskTransport.ATTEMPTS_HEADER, attempt());
         headers.put(RabbitTaskTransport.DEAD_LETTERED_AT_HEADER, System.currentTimeMillis());
@@ -267,17 +326,21 @@ final class InboundMessage {
     }
 
     private void republish(AmqpMessage copy) throws PublishFailedException {
-        selfCounting.republisher().publish(selfCounting.exchange(), selfCounting.routingKey(), copy);
+        republishing.republisher().publish(republishing.exchange(), republishing.routingKey(), copy);
     }
 
-    /** A persistent copy of this message whose {@value #DELIVERIES_HEADER} says {@code deliveries}. */
-    private AmqpMessage copyWithDeliveries(int deliveries) {
+    /**
+     * A persistent copy of this message whose {@value #DELIVERIES_HEADER} says {@code deliveries} and whose
+     * {@value #RETURNS_HEADER} says {@code returns}.
+     */
+    private AmqpMessage copyWithDeliveries(int deliveries, int returns) {
         Map<String, Object> headers = new LinkedHashMap<>();
         if (properties.getHeaders() != null) {
             headers.putAll(properties.getHeaders());
         }
         headers.remove(DELIVERY_COUNT_HEADER);
         headers.put(DELIVERIES_HEADER, deliveries);
+        headers.put(RETURNS_HEADER, returns);
         AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
         return new AmqpMessage(copy, body == null ? new byte[0] : body);
     }

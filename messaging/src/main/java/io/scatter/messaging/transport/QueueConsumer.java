@@ -30,11 +30,12 @@ import java.util.function.Consumer;
 final class QueueConsumer extends DefaultConsumer implements Subscription {
 
     private static final Logger log = LoggerFactory.getLogger(QueueConsumer.class);
+    private static final Duration RESUME_RETRY = Duration.ofSeconds(1);
 
     private final String queue;
     private final String deadLetterRoutingKey;
     private final InboundMessage.DeadLetterPublisher deadLetters;
-    private final InboundMessage.SelfCounting selfCounting;
+    private final InboundMessage.Republishing republishing;
     private final ExecutorService pool;
     private final Set<Thread> poolThreads = ConcurrentHashMap.newKeySet();
     private final Duration closeGrace;
@@ -43,9 +44,11 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     private final Consumer<String> onLost;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String consumerTag;
+    private final Object consuming = new Object();
+    private boolean paused;
 
     /**
-     * @param selfCounting how the adapter counts deliveries, or null when the broker does
+     * @param republishing how copies of deliveries are put back on the queue
      * @param threads      how many handler threads (each delivery is handled on one of them)
      * @param closeGrace   how long {@link #close()} lets running handlers finish (and settle) before the channel
      *                     closes
@@ -55,14 +58,14 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
      * @param onLost       told the queue's name when the broker ends this consumer (not on a lost connection)
      */
     QueueConsumer(Channel channel, String queue, String deadLetterRoutingKey,
-                  InboundMessage.DeadLetterPublisher deadLetters, InboundMessage.SelfCounting selfCounting,
+                  InboundMessage.DeadLetterPublisher deadLetters, InboundMessage.Republishing republishing,
                   int threads, String threadPrefix, Duration closeGrace, Consumer<InboundMessage> dispatch,
                   Consumer<QueueConsumer> onClose, Consumer<String> onLost) {
         super(channel);
         this.queue = queue;
         this.deadLetterRoutingKey = deadLetterRoutingKey;
         this.deadLetters = deadLetters;
-        this.selfCounting = selfCounting;
+        this.republishing = republishing;
         this.closeGrace = closeGrace;
         this.dispatch = dispatch;
         this.onClose = onClose;
@@ -85,10 +88,72 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
         log.debug("Consuming {} with a prefetch of {}", queue, prefetch);
     }
 
+    /**
+     * Cancels the consumer, so the broker sends nothing new; deliveries handed out stay held until settled (those
+     * already on the wire still arrive). A failure leaves the consumer as it was, logged.
+     */
+    @Override
+    public void pause() {
+        synchronized (consuming) {
+            if (paused || closed.get()) {
+                return;
+            }
+            String tag = consumerTag;
+            try {
+                if (tag != null && getChannel().isOpen()) {
+                    getChannel().basicCancel(tag);
+                }
+                paused = true;
+                log.debug("Paused consuming {}", queue);
+            } catch (IOException | ShutdownSignalException e) {
+                log.warn("Could not pause consuming {}: {}", queue, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Consumes again after {@link #pause()}, under a new consumer tag; if the channel is down, keeps trying once a
+     * second from a thread of its own until it is back (recovery does not restore a cancelled consumer).
+     */
+    @Override
+    public void resume() {
+        if (!tryResume()) {
+            Thread retry = new Thread(() -> {
+                while (!closed.get() && !tryResume()) {
+                    try {
+                        Thread.sleep(RESUME_RETRY.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "resume-" + queue);
+            retry.setDaemon(true);
+            retry.start();
+        }
+    }
+
+    /** Says whether the consumer is consuming (or closed) afterwards. */
+    private boolean tryResume() {
+        synchronized (consuming) {
+            if (!paused || closed.get()) {
+                return true;
+            }
+            try {
+                consumerTag = getChannel().basicConsume(queue, false, this);
+                paused = false;
+                log.debug("Resumed consuming {}", queue);
+                return true;
+            } catch (IOException | ShutdownSignalException e) {
+                log.warn("Could not resume consuming {} ({}); trying again", queue, e.getMessage());
+                return false;
+            }
+        }
+    }
+
     @Override
     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
         InboundMessage message = new InboundMessage(getChannel(), envelope.getDeliveryTag(), envelope.isRedeliver(),
-                properties, body, deadLetterRoutingKey, deadLetters, selfCounting);
+                properties, body, deadLetterRoutingKey, deadLetters, republishing);
         try {
             pool.execute(() -> {
                 if (closed.get()) {
@@ -105,6 +170,9 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
 
     @Override
     public void handleCancel(String tag) {
+        if (!tag.equals(consumerTag)) {
+            return;
+        }
         log.error("The broker cancelled the consumer of {} (was the queue deleted?)", queue);
         onLost.accept(queue);
     }

@@ -42,6 +42,31 @@ final class RabbitTaskDelivery implements TaskDelivery {
         message.deadLetter(reason, worker);
     }
 
+    @Override
+    public int returns() {
+        return message.returns();
+    }
+
+    @Override
+    public int maxAttempts() {
+        return RabbitTaskTransport.DELIVERY_LIMIT;
+    }
+
+    /**
+     * Puts a copy of the task, counted, at the back of the queue and acks this delivery; on its last allowed attempt
+     * the task is dead-lettered instead, with {@code reason} and {@code worker}.
+     */
+    @Override
+    public void retry(String reason, String worker) {
+        message.retry(attempt, reason, worker);
+    }
+
+    /** Puts a copy of the task at the back of the queue without counting this delivery, and acks this delivery. */
+    @Override
+    public void defer() {
+        message.defer();
+    }
+
     /** Returns the task to the queue; on its last allowed delivery it is dead-lettered instead. */
     @Override
     public void requeue() {

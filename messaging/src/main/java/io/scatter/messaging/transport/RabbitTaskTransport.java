@@ -289,11 +289,10 @@ public final class RabbitTaskTransport implements TaskTransport {
         } catch (IOException | ShutdownSignalException e) {
             throw new TransportException("cannot open a channel to consume " + queue + ": " + oneLine(message(e)), e);
         }
-        InboundMessage.SelfCounting selfCounting = product.countsDeliveries()
-                ? null
-                : new InboundMessage.SelfCounting(exchange, queue, this::republish);
+        InboundMessage.Republishing republishing = new InboundMessage.Republishing(exchange, queue, this::republish,
+                product.countsDeliveries());
         QueueConsumer consumer = new QueueConsumer(channel, queue, deadLetterQueue, this::publishDeadLetter,
-                selfCounting, threads, threadPrefix, closeGrace, dispatch, subscriptions::remove,
+                republishing, threads, threadPrefix, closeGrace, dispatch, subscriptions::remove,
                 lostQueue -> consumerLost.accept(lostQueue));
         subscriptions.add(consumer);
         try {

@@ -2,11 +2,16 @@ package io.scatter.worker.testing;
 
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.TaskFailedException;
 
 import java.util.List;
 import java.util.Map;
 
-/** "test-boom": every computation throws, with the payload's {@code reason} as the message. */
+/**
+ * "test-boom": every computation throws, with the payload's {@code reason} as the message: a
+ * {@link TaskFailedException} when the payload says {@code "permanent": true}, else an IllegalStateException (which a
+ * worker retries).
+ */
 public final class BoomJobType implements JobType {
 
     @Override
@@ -26,6 +31,9 @@ public final class BoomJobType implements JobType {
 
     @Override
     public Map<String, Object> compute(Map<String, Object> task) {
+        if (Boolean.TRUE.equals(task.get("permanent"))) {
+            throw new TaskFailedException(String.valueOf(task.get("reason")));
+        }
         throw new IllegalStateException(String.valueOf(task.get("reason")));
     }
 
