@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ final class ScatterCluster implements AutoCloseable {
         private int workerConcurrency = 1;
         private final List<String> apiArguments = new ArrayList<>();
         private final List<String> workerArguments = new ArrayList<>();
+        private final List<PrefixedWorker> prefixedWorkers = new ArrayList<>();
+
+        /** A worker started after the others, by {@link #worker(String, List, InetSocketAddress)}. */
+        private record PrefixedWorker(String name, List<String> prefix, InetSocketAddress broker) {
+        }
 
         Builder apis(int count) {
             this.apis = count;
@@ -85,6 +91,16 @@ final class ScatterCluster implements AutoCloseable {
             return this;
         }
 
+        /**
+         * One more worker, started after the others, whose command is prefixed by {@code prefix} (e.g.
+         * {@code ip netns exec NS}) and which reaches RabbitMQ at {@code broker} (e.g. a relay) instead of at the
+         * local broker's address.
+         */
+        Builder worker(String name, List<String> prefix, InetSocketAddress broker) {
+            this.prefixedWorkers.add(new PrefixedWorker(name, List.copyOf(prefix), broker));
+            return this;
+        }
+
         ScatterCluster start() throws Exception {
             String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection connection = DriverManager.getConnection(DATABASE, "postgres", "");
@@ -100,6 +116,9 @@ final class ScatterCluster implements AutoCloseable {
                 }
                 for (int i = 1; i <= workers; i++) {
                     cluster.startWorker("worker-" + i);
+                }
+                for (PrefixedWorker worker : prefixedWorkers) {
+                    cluster.startWorker(worker.name(), worker.prefix(), worker.broker());
                 }
                 return cluster;
             } catch (Exception | AssertionError e) {
@@ -150,10 +169,26 @@ final class ScatterCluster implements AutoCloseable {
     }
 
     ScatterProcess startWorker(String name) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--rabbitmq", vhost.uri(), "--name", name,
+        return startWorker(name, List.of(), vhost.uri());
+    }
+
+    /**
+     * Starts a worker as {@code prefix… java -jar …} that reaches this cluster's virtual host at {@code broker}
+     * instead of at the local broker's address.
+     */
+    ScatterProcess startWorker(String name, List<String> prefix, InetSocketAddress broker) throws Exception {
+        URI local = URI.create(vhost.uri());
+        URI relayed = new URI(local.getScheme(), local.getUserInfo(), broker.getHostString(), broker.getPort(),
+                local.getPath(), null, null);
+        return startWorker(name, prefix, relayed.toString());
+    }
+
+    private ScatterProcess startWorker(String name, List<String> prefix, String rabbitmqUri) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--rabbitmq", rabbitmqUri, "--name", name,
                 "--concurrency", Integer.toString(workerConcurrency)));
         arguments.addAll(workerArguments);
-        ScatterProcess worker = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs,
+        ScatterProcess worker = ScatterProcess.start(name, prefix,
+                ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs,
                 arguments.toArray(String[]::new));
         workers.add(worker);
         worker.awaitLog("consuming scatter.tasks", Duration.ofMinutes(1));

@@ -32,10 +32,19 @@ final class ScatterProcess implements AutoCloseable {
 
     /** Starts {@code java -jar jar args…}, logging to {@code logDirectory/name.log}. */
     static ScatterProcess start(String name, Path jar, Path logDirectory, String... args) throws IOException {
+        return start(name, List.of(), jar, logDirectory, args);
+    }
+
+    /**
+     * Starts {@code prefix… java -jar jar args…}, e.g. with the prefix {@code ip netns exec NS}; the prefix must
+     * replace itself with the JVM ({@code exec}), so that signals sent to this process reach the JVM.
+     */
+    static ScatterProcess start(String name, List<String> prefix, Path jar, Path logDirectory, String... args)
+            throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn package first");
         }
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(HEAP);
         command.add("-jar");
