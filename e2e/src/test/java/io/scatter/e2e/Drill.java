@@ -106,8 +106,8 @@ final class Drill {
     /**
      * A job with a known answer.
      *
-     * @param label  how failures name it
-     * @param body   the POST body
+     * @param label     how failures name it
+     * @param body      the POST body
      * @param answer    the verdict on the {@code result} of the job once SUCCEEDED
      * @param failsWith null for a job that must succeed; else what the error of a job that must end FAILED contains
      */

@@ -1,8 +1,5 @@
 package io.scatter.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scatter.messaging.testing.TestVhost;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -11,10 +8,8 @@ import org.junit.jupiter.api.Timeout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -29,7 +24,6 @@ import java.util.regex.Pattern;
 @Tag("drill")
 class NetworkPartitionDrillIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_CUT = Duration.ofMinutes(3);
     private static final Duration MAX_RECOVERY = Duration.ofMinutes(2);
     private static final String CUT_OFF = "worker-netns";
@@ -62,7 +56,7 @@ class NetworkPartitionDrillIT {
                         String connection = "scatter-worker " + CUT_OFF;
                         int unfinished = drill.keepBusy();
                         int held = Poll.until(CUT_OFF + " to hold a task", MAX_RECOVERY,
-                                () -> unacknowledged(vhost, connection), count -> count > 0);
+                                () -> BrokerConnections.unacknowledged(vhost, connection), count -> count > 0);
                         long reconnects = lines(victim, RECONNECTED);
                         long cut = System.nanoTime();
                         namespace.linkDown();
@@ -72,7 +66,7 @@ class NetworkPartitionDrillIT {
                             long deadline = cut + MAX_CUT.toNanos();
                             while (System.nanoTime() < deadline && dropped.get() == null) {
                                 Thread.sleep(1000);
-                                if (connections(vhost, connection).isEmpty()) {
+                                if (!BrokerConnections.connected(vhost, connection)) {
                                     dropped.set(seconds(System.nanoTime() - cut));
                                     drill.note("RabbitMQ closed the connection of " + CUT_OFF + " after "
                                             + dropped.get());
@@ -142,35 +136,6 @@ class NetworkPartitionDrillIT {
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
-    }
-
-    /** The broker's process ids of the connections in {@code vhost} with the client-provided name {@code name}. */
-    private static Set<String> connections(String vhost, String name) throws Exception {
-        Set<String> found = new HashSet<>();
-        for (JsonNode connection : JSON.readTree(TestVhost.rabbitmqctl("list_connections", "pid", "vhost",
-                "client_properties", "--formatter", "json"))) {
-            if (vhost.equals(connection.path("vhost").asText())
-                    && connection.path("client_properties").toString().contains("\"" + name + "\"")) {
-                found.add(connection.path("pid").asText());
-            }
-        }
-        return found;
-    }
-
-    /** How many deliveries RabbitMQ has sent on the connection named {@code name} that are not settled yet. */
-    private static int unacknowledged(String vhost, String name) throws Exception {
-        Set<String> connections = connections(vhost, name);
-        if (connections.isEmpty()) {
-            throw new AssertionError("RabbitMQ lists no connection named '" + name + "' in " + vhost);
-        }
-        int unacknowledged = 0;
-        for (JsonNode channel : JSON.readTree(TestVhost.rabbitmqctl("list_channels", "connection",
-                "messages_unacknowledged", "--formatter", "json"))) {
-            if (connections.contains(channel.path("connection").asText())) {
-                unacknowledged += channel.path("messages_unacknowledged").asInt();
-            }
-        }
-        return unacknowledged;
     }
 
     /**

@@ -35,16 +35,18 @@ final class ScatterCluster implements AutoCloseable {
     private final List<Integer> apiPorts = new ArrayList<>();
     private final List<String> apiArguments;
     private final List<String> workerArguments;
+    private final String workerBrokerQuery;
     private JobsClient client;
 
     private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency,
-                           List<String> apiArguments, List<String> workerArguments) {
+                           List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery) {
         this.schema = schema;
         this.vhost = vhost;
         this.logs = logs;
         this.workerConcurrency = workerConcurrency;
         this.apiArguments = apiArguments;
         this.workerArguments = workerArguments;
+        this.workerBrokerQuery = workerBrokerQuery;
     }
 
     static Builder builder() {
@@ -58,6 +60,7 @@ final class ScatterCluster implements AutoCloseable {
         private int workerConcurrency = 1;
         private final List<String> apiArguments = new ArrayList<>();
         private final List<String> workerArguments = new ArrayList<>();
+        private String workerBrokerQuery = "";
         private final List<PrefixedWorker> prefixedWorkers = new ArrayList<>();
 
         /** A worker started after the others, by {@link #worker(String, List, InetSocketAddress)}. */
@@ -76,6 +79,12 @@ final class ScatterCluster implements AutoCloseable {
         }
 
         /** Extra arguments for every worker, e.g. {@code --plugins} and a path. */
+        /** A query for every worker's RabbitMQ URI, e.g. {@code heartbeat=0} to turn AMQP heartbeats off. */
+        Builder workerBrokerQuery(String query) {
+            this.workerBrokerQuery = query;
+            return this;
+        }
+
         Builder workerArguments(String... arguments) {
             this.workerArguments.addAll(List.of(arguments));
             return this;
@@ -109,7 +118,7 @@ final class ScatterCluster implements AutoCloseable {
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
             ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency,
-                    List.copyOf(apiArguments), List.copyOf(workerArguments));
+                    List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery);
             try {
                 for (int i = 1; i <= apis; i++) {
                     cluster.startApi("api-" + i);
@@ -184,7 +193,8 @@ final class ScatterCluster implements AutoCloseable {
     }
 
     private ScatterProcess startWorker(String name, List<String> prefix, String rabbitmqUri) throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("--rabbitmq", rabbitmqUri, "--name", name,
+        String uri = workerBrokerQuery.isEmpty() ? rabbitmqUri : rabbitmqUri + "?" + workerBrokerQuery;
+        List<String> arguments = new ArrayList<>(List.of("--rabbitmq", uri, "--name", name,
                 "--concurrency", Integer.toString(workerConcurrency)));
         arguments.addAll(workerArguments);
         ScatterProcess worker = ScatterProcess.start(name, prefix,

@@ -1,8 +1,5 @@
 package io.scatter.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scatter.messaging.testing.TestVhost;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +21,6 @@ import java.util.concurrent.atomic.AtomicReference;
 @Tag("drill")
 class WorkerSigstopDrillIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAX_STOP = Duration.ofMinutes(3);
 
     @Test
@@ -41,7 +37,7 @@ class WorkerSigstopDrillIT {
                             .get(drill.random().nextInt(drill.cluster().workers().size()));
                     String vhost = drill.cluster().vhost().name();
                     String connection = "scatter-worker " + victim.name();
-                    if (!connected(vhost, connection)) {
+                    if (!BrokerConnections.connected(vhost, connection)) {
                         throw new AssertionError("RabbitMQ lists no connection named '" + connection + "'");
                     }
                     frozen.set(victim);
@@ -54,7 +50,7 @@ class WorkerSigstopDrillIT {
                         long deadline = stopped + MAX_STOP.toNanos();
                         while (System.nanoTime() < deadline && dropped.get() == null) {
                             Thread.sleep(1000);
-                            if (!connected(vhost, connection)) {
+                            if (!BrokerConnections.connected(vhost, connection)) {
                                 dropped.set(String.format(Locale.ROOT, "%.0f s",
                                         (System.nanoTime() - stopped) / 1e9));
                                 drill.note("RabbitMQ closed the connection of " + victim.name() + " after "
@@ -76,6 +72,8 @@ class WorkerSigstopDrillIT {
                     return String.format(Locale.ROOT, "stopped %.0f s, connection closed by RabbitMQ after %s",
                             (resumed - stopped) / 1e9, dropped.get() == null ? "never" : dropped.get());
                 })
+                .evidence(drill -> "the API published again the task of the lost worker "
+                        + drill.logLines("api", "published 1 of them again") + " time(s)")
                 .check(drill -> {
                     List<String> problems = new ArrayList<>();
                     if (dropped.get() == null) {
@@ -90,18 +88,5 @@ class WorkerSigstopDrillIT {
                 .run();
 
         report.assertClean();
-    }
-
-    /** Whether RabbitMQ lists a connection named {@code name} (the client-provided name) in {@code vhost}. */
-    private static boolean connected(String vhost, String name) throws Exception {
-        JsonNode connections = JSON.readTree(TestVhost.rabbitmqctl("list_connections", "vhost", "client_properties",
-                "--formatter", "json"));
-        for (JsonNode connection : connections) {
-            if (vhost.equals(connection.path("vhost").asText())
-                    && connection.path("client_properties").toString().contains("\"" + name + "\"")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

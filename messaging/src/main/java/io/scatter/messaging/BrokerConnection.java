@@ -19,6 +19,9 @@ import java.util.concurrent.TimeoutException;
  */
 public final class BrokerConnection implements AutoCloseable {
 
+    /** The AMQP heartbeat interval asked for unless the URI gives one: the broker closes after two missed ones. */
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 15;
+
     private static final Logger log = LoggerFactory.getLogger(BrokerConnection.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
@@ -68,19 +71,24 @@ public final class BrokerConnection implements AutoCloseable {
         return e.getClass().getSimpleName();
     }
 
-    /** A connection factory for {@code uri} with automatic recovery on. */
+    /**
+     * A connection factory for {@code uri} with automatic recovery on, asking for AMQP heartbeats every
+     * {@value #DEFAULT_HEARTBEAT_SECONDS} s unless the URI says otherwise ({@code ?heartbeat=60}; 0 turns them off).
+     */
     public static ConnectionFactory factory(String uri) {
         ConnectionFactory factory = new ConnectionFactory();
         try {
             factory.setUri(uri);
         } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid RabbitMQ URI '" + redact(uri) + "': "
-                    + CloudEventAmqpCodec.oneLine(e.getMessage()), e);
+                    + redact(CloudEventAmqpCodec.oneLine(e.getMessage())));
         }
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1000);
-        factory.setRequestedHeartbeat(15);
+        if (!uri.matches(".*[?&]heartbeat=.*")) {
+            factory.setRequestedHeartbeat(DEFAULT_HEARTBEAT_SECONDS);
+        }
         factory.setConnectionTimeout(5000);
         return factory;
     }

@@ -45,6 +45,15 @@ public class Outbox {
         return repository.deleteUnsent(jobId.toString(), TaskMessage.TYPE);
     }
 
+    /**
+     * Whether a message of task {@code taskIndex} of job {@code jobId} was queued after {@code since} (and not
+     * withdrawn or purged since), e.g. by another API replica recovering the task.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean taskQueuedSince(UUID jobId, int taskIndex, Instant since) {
+        return repository.taskQueuedSince(jobId.toString(), taskIndex, since);
+    }
+
     private static OutboxRow row(String type, String exchange, String routingKey, UUID jobId, Object message) {
         return new OutboxRow(UUID.fromString(ScatterEvents.newId()), type, exchange, routingKey, jobId.toString(),
                 new String(ScatterEvents.toJson(message), StandardCharsets.UTF_8), Instant.EPOCH);

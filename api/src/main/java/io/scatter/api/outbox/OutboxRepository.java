@@ -1,5 +1,6 @@
 package io.scatter.api.outbox;
 
+import io.scatter.contracts.TaskMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -61,6 +62,20 @@ class OutboxRepository {
         jdbc.sql("UPDATE outbox SET sent_at = now() WHERE id IN (:ids)")
                 .param("ids", ids)
                 .update();
+    }
+
+    /** Whether a message of task {@code taskIndex} of job {@code subject} was queued after {@code since}. */
+    boolean taskQueuedSince(String subject, int taskIndex, Instant since) {
+        return jdbc.sql("""
+                        SELECT EXISTS (SELECT 1 FROM outbox
+                                       WHERE subject = :subject AND type = :type AND created_at > :since
+                                         AND (payload ->> 'taskIndex')::int = :taskIndex)""")
+                .param("subject", subject)
+                .param("type", TaskMessage.TYPE)
+                .param("since", since.atOffset(ZoneOffset.UTC))
+                .param("taskIndex", taskIndex)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Deletes rows sent before {@code cutoff}; returns how many. */

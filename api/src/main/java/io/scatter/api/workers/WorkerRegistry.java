@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The workers this API replica has heard from, in memory, each with its last heartbeat and when it arrived (on the
@@ -32,8 +35,20 @@ class WorkerRegistry {
         this.properties = properties;
     }
 
-    /** A worker's last heartbeat and when it arrived. */
-    private record Sighting(WorkerHeartbeatMessage heartbeat, Instant lastSeenAt) {
+    /** A worker's last heartbeat, when it arrived, and whether the tasks it listed were recovered since. */
+    private record Sighting(WorkerHeartbeatMessage heartbeat, Instant lastSeenAt, boolean recovered) {
+
+        Sighting(WorkerHeartbeatMessage heartbeat, Instant lastSeenAt) {
+            this(heartbeat, lastSeenAt, false);
+        }
+    }
+
+    /**
+     * A worker silent for longer than {@code scatter.workers.lost-after} whose last heartbeat listed tasks in flight.
+     *
+     * @param tasks the task indexes it held, by job
+     */
+    record LostWorker(String name, Instant lastSeenAt, Map<UUID, List<Integer>> tasks) {
     }
 
     /**
@@ -58,6 +73,28 @@ class WorkerRegistry {
                 .map(sighting -> document(sighting, now))
                 .sorted(Comparator.comparing(WorkerDocument::name))
                 .toList();
+    }
+
+    /** The lost workers that held tasks when last heard from, whose tasks are not {@linkplain #recovered} yet. */
+    List<LostWorker> lostHoldingTasks() {
+        Instant now = clock.instant();
+        return workers.values().stream()
+                .filter(sighting -> !sighting.recovered() && status(sighting, now) == WorkerStatus.LOST
+                        && !forgotten(sighting, now) && !sighting.heartbeat().inFlight().isEmpty())
+                .map(sighting -> new LostWorker(sighting.heartbeat().worker(), sighting.lastSeenAt(),
+                        sighting.heartbeat().inFlight().stream().collect(Collectors.groupingBy(
+                                WorkerHeartbeatMessage.InFlightTask::jobId, TreeMap::new,
+                                Collectors.mapping(WorkerHeartbeatMessage.InFlightTask::taskIndex,
+                                        Collectors.toList())))))
+                .sorted(Comparator.comparing(LostWorker::name))
+                .toList();
+    }
+
+    /** Notes that the tasks of {@code lost} were recovered, unless the worker has been heard from since. */
+    void recovered(LostWorker lost) {
+        workers.computeIfPresent(lost.name(), (name, sighting) -> sighting.lastSeenAt().equals(lost.lastSeenAt())
+                ? new Sighting(sighting.heartbeat(), sighting.lastSeenAt(), true)
+                : sighting);
     }
 
     /** Removes the workers silent for longer than {@code scatter.workers.forget-after}; returns how many. */

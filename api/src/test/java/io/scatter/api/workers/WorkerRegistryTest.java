@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,8 @@ class WorkerRegistryTest {
 
     private final AdjustableClock clock = AdjustableClock.fixedAt(START);
     private final WorkerRegistry registry = new WorkerRegistry(clock,
-            new WorkersProperties(Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofMinutes(1)));
+            new WorkersProperties(Duration.ofSeconds(15), Duration.ofMinutes(10), Duration.ofMinutes(1),
+                    Duration.ofSeconds(5)));
 
     @Test
     void aWorkerIsListedFromItsLastHeartbeatAsAliveLastSeenWhenTheHeartbeatArrived() {
@@ -95,9 +98,42 @@ class WorkerRegistryTest {
     }
 
     @Test
+    void aLostWorkerThatHeldTasksIsReportedByJobUntilItsTasksAreRecovered() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        registry.heard(heartbeat("pi-1", 0, 0, State.RUNNING, START, List.of(new InFlightTask(first, 4, START),
+                new InFlightTask(second, 0, START), new InFlightTask(first, 2, START))));
+        registry.heard(heartbeat("pi-2", 0, 0, State.RUNNING, START, List.of()));
+        assertThat(registry.lostHoldingTasks()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(16));
+        List<WorkerRegistry.LostWorker> lost = registry.lostHoldingTasks();
+
+        assertThat(lost).containsExactly(new WorkerRegistry.LostWorker("pi-1", START,
+                new TreeMap<>(Map.of(first, List.of(4, 2), second, List.of(0)))));
+        registry.recovered(lost.get(0));
+        assertThat(registry.lostHoldingTasks()).isEmpty();
+    }
+
+    @Test
+    void aLostWorkerHeardFromAgainBeforeItsTasksWereRecoveredIsNoLongerLost() {
+        registry.heard(heartbeat("pi-1", 0, 0, State.RUNNING, START, List.of(
+                new InFlightTask(UUID.randomUUID(), 1, START))));
+        clock.advance(Duration.ofSeconds(16));
+        WorkerRegistry.LostWorker lost = registry.lostHoldingTasks().get(0);
+
+        registry.heard(heartbeat("pi-1", 0, 0, State.RUNNING, clock.instant(), List.of(
+                new InFlightTask(UUID.randomUUID(), 1, START))));
+        registry.recovered(lost);
+        clock.advance(Duration.ofSeconds(16));
+
+        assertThat(registry.lostHoldingTasks()).hasSize(1);
+    }
+
+    @Test
     void forgetAfterShorterThanLostAfterIsRefused() {
         assertThatThrownBy(() -> new WorkersProperties(Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofMinutes(1)))
+                Duration.ofMinutes(1), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("scatter.workers.forget-after");
     }
