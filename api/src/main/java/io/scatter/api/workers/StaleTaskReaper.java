@@ -5,16 +5,12 @@ import io.scatter.contracts.TaskMessage;
 import io.scatter.engine.result.TaskRecovery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every {@code scatter.workers.reap-interval}, on its own thread, publishes again the tasks that LOST workers held
@@ -23,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * job up. Replicas recover each task once: a task queued again since the worker went silent is left alone.
  */
 @Component
-class StaleTaskReaper implements SmartLifecycle {
+class StaleTaskReaper extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(StaleTaskReaper.class);
 
@@ -31,40 +27,19 @@ class StaleTaskReaper implements SmartLifecycle {
     private final TaskRecovery recovery;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
-    private final WorkersProperties properties;
-    private volatile boolean running;
-    private ScheduledExecutorService scheduler;
 
     StaleTaskReaper(WorkerRegistry registry, TaskRecovery recovery, Outbox outbox, TransactionTemplate transactions,
                     WorkersProperties properties) {
+        super("scatter-stale-task-reaper", properties.reapInterval());
         this.registry = registry;
         this.recovery = recovery;
         this.outbox = outbox;
         this.transactions = transactions;
-        this.properties = properties;
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "scatter-stale-task-reaper");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.reapInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::reapQuietly, interval, interval, TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    void runOnce() {
+        reap();
     }
 
     /** One pass over the lost workers; returns how many tasks it published again. */
@@ -93,15 +68,5 @@ class StaleTaskReaper implements SmartLifecycle {
             return again.size();
         });
         return count == null ? 0 : count;
-    }
-
-    /** One pass; never throws (that would end the schedule): a failed pass is tried again on the next. */
-    private void reapQuietly() {
-        try {
-            reap();
-        } catch (RuntimeException e) {
-            log.warn("Recovering the tasks of lost workers failed; trying again in {}: {}",
-                    properties.reapInterval(), e.toString());
-        }
     }
 }

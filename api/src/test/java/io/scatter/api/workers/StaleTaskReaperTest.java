@@ -2,6 +2,7 @@ package io.scatter.api.workers;
 
 import io.cloudevents.CloudEvent;
 import io.scatter.api.testing.AdjustableClock;
+import io.scatter.api.testing.AdjustableClockConfiguration;
 import io.scatter.api.testing.ApiClient;
 import io.scatter.api.testing.ApiEnvironment;
 import io.scatter.api.testing.ApiTest;
@@ -17,10 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is moved by an adjustable application clock, and the reaper is run by the test (its schedule is an hour).
  */
 @ApiTest
+@Import(AdjustableClockConfiguration.class)
 class StaleTaskReaperTest {
 
     static final ApiEnvironment environment = ApiEnvironment.withBroker();
@@ -46,17 +46,6 @@ class StaleTaskReaperTest {
     static void properties(DynamicPropertyRegistry registry) {
         environment.register(registry);
         registry.add("scatter.workers.reap-interval", () -> "1h");
-    }
-
-    /** The application clock, moved by the tests. */
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        AdjustableClock adjustableClock() {
-            return AdjustableClock.system();
-        }
     }
 
     private final ApiClient api;

@@ -3,6 +3,7 @@ package io.scatter.api.workers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
 import io.scatter.api.testing.AdjustableClock;
+import io.scatter.api.testing.AdjustableClockConfiguration;
 import io.scatter.api.testing.ApiClient;
 import io.scatter.api.testing.ApiClient.Response;
 import io.scatter.api.testing.ApiEnvironment;
@@ -19,10 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application clock instead of sleeping.
  */
 @ApiTest
+@Import(AdjustableClockConfiguration.class)
 class WorkersEndpointTest {
 
     static final ApiEnvironment environment = ApiEnvironment.withBroker();
@@ -53,17 +53,6 @@ class WorkersEndpointTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         environment.register(registry);
-    }
-
-    /** The application clock, moved by the tests. */
-    @TestConfiguration
-    static class Clocks {
-
-        @Bean
-        @Primary
-        AdjustableClock adjustableClock() {
-            return AdjustableClock.system();
-        }
     }
 
     private final ApiClient api;

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -123,8 +122,8 @@ final class InboundMessage {
      * broker redelivered this copy.
      */
     int attempt() {
-        long attempt = count(properties.getHeaders(), DELIVERIES_HEADER) + 1L + uncountedReturn()
-                + (brokerCounts() ? count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
+        long attempt = MessageCopies.count(properties.getHeaders(), DELIVERIES_HEADER) + 1L + uncountedReturn()
+                + (brokerCounts() ? MessageCopies.count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
         return (int) Math.min(attempt, Integer.MAX_VALUE);
     }
 
@@ -133,8 +132,8 @@ final class InboundMessage {
      * died, hung or lost its connection — so 0 when the last delivery was settled by a worker that was fine.
      */
     int returns() {
-        long returns = count(properties.getHeaders(), RETURNS_HEADER) + uncountedReturn()
-                + (brokerCounts() ? count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
+        long returns = MessageCopies.count(properties.getHeaders(), RETURNS_HEADER) + uncountedReturn()
+                + (brokerCounts() ? MessageCopies.count(properties.getHeaders(), DELIVERY_COUNT_HEADER) : 0);
         return (int) Math.min(returns, Integer.MAX_VALUE);
     }
 
@@ -164,7 +163,7 @@ final class InboundMessage {
             return false;
         }
         try {
-            republish(copyWithDeliveries(attempt() - 1, returns()));
+            republish(copyWithCounts(attempt() - 1, returns()));
         } catch (PublishFailedException e) {
             log.warn("Could not put back a counted copy of redelivered {} ({}); handling it as it is", label(),
                     e.getMessage());
@@ -177,17 +176,10 @@ final class InboundMessage {
         return true;
     }
 
-    private static long count(Map<String, Object> headers, String header) {
-        Object count = headers == null ? null : headers.get(header);
-        if (count instanceof Number number && number.longValue() >= 0 && number.longValue() < Integer.MAX_VALUE) {
-            return number.longValue();
-        }
-        return 0;
-    }
-
     /** The attempt of a message with {@code headers} on a broker that counts deliveries. */
     static int attempt(Map<String, Object> headers) {
-        long attempt = count(headers, DELIVERIES_HEADER) + count(headers, DELIVERY_COUNT_HEADER) + 1L;
+        long attempt = MessageCopies.count(headers, DELIVERIES_HEADER) + MessageCopies.count(headers, DELIVERY_COUNT_HEADER)
+                + 1L;
         return (int) Math.min(attempt, Integer.MAX_VALUE);
     }
 
@@ -218,20 +210,13 @@ final class InboundMessage {
      * is (and counted when redelivered).
      */
     void requeue() {
-        if (!claim("requeue") || !stillHeld("requeue")) {
+        if (brokerCounts()) {
+            if (claim("requeue") && stillHeld("requeue")) {
+                settle("requeue", () -> channel.basicNack(deliveryTag, false, true));
+            }
             return;
         }
-        if (!brokerCounts()) {
-            try {
-                republish(copyWithDeliveries(attempt(), returns()));
-                settle("ack", () -> channel.basicAck(deliveryTag, false));
-                return;
-            } catch (PublishFailedException e) {
-                log.warn("Could not put back a counted copy of {} ({}); requeueing it as it is", label(),
-                        e.getMessage());
-            }
-        }
-        settle("requeue", () -> channel.basicNack(deliveryTag, false, true));
+        putBack("requeue", attempt(), returns());
     }
 
     /**
@@ -261,7 +246,7 @@ final class InboundMessage {
         }
         if (republishing != null) {
             try {
-                republish(copyWithDeliveries(deliveries, returns));
+                republish(copyWithCounts(deliveries, returns));
                 settle("ack", () -> channel.basicAck(deliveryTag, false));
                 return;
             } catch (PublishFailedException e) {
@@ -294,7 +279,7 @@ final class InboundMessage {
             return;
         }
         try {
-            deadLetters.publish(deadLetterRoutingKey, copyWithReason(line, worker));
+            deadLetters.publish(deadLetterRoutingKey, MessageCopies.withReason(properties, body, line, attempt(), worker));
         } catch (PublishFailedException e) {
             log.warn("Could not publish the dead-letter copy of {} ({}); rejecting it to the queue's dead-letter "
                     + "exchange without its reason", label(), e.getMessage());
@@ -305,44 +290,12 @@ final class InboundMessage {
         log.debug("Dead-lettered {} to {}: {}", label(), deadLetterRoutingKey, line);
     }
 
-    private AmqpMessage copyWithReason(String reason, String worker) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        if (properties.getHeaders() != null) {
-            headers.putAll(properties.getHeaders());
-        }
-        headers.remove(DELIVERY_COUNT_HEADER);
-        headers.remove(DELIVERIES_HEADER);
-        headers.remove(RETURNS_HEADER);
-        headers.put(RabbitTaskTransport.REASON_HEADER, reason);
-        headers.put(RabbitTaskTransport.ATTEMPTS_HEADER, attempt());
-        headers.put(RabbitTaskTransport.DEAD_LETTERED_AT_HEADER, System.currentTimeMillis());
-        if (worker != null && !worker.isBlank()) {
-            headers.put(RabbitTaskTransport.WORKER_HEADER, worker);
-        } else {
-            headers.remove(RabbitTaskTransport.WORKER_HEADER);
-        }
-        AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
-        return new AmqpMessage(copy, body == null ? new byte[0] : body);
+    private AmqpMessage copyWithCounts(int deliveries, int returns) {
+        return MessageCopies.withCounts(properties, body, deliveries, returns);
     }
 
     private void republish(AmqpMessage copy) throws PublishFailedException {
         republishing.republisher().publish(republishing.exchange(), republishing.routingKey(), copy);
-    }
-
-    /**
-     * A persistent copy of this message whose {@value #DELIVERIES_HEADER} says {@code deliveries} and whose
-     * {@value #RETURNS_HEADER} says {@code returns}.
-     */
-    private AmqpMessage copyWithDeliveries(int deliveries, int returns) {
-        Map<String, Object> headers = new LinkedHashMap<>();
-        if (properties.getHeaders() != null) {
-            headers.putAll(properties.getHeaders());
-        }
-        headers.remove(DELIVERY_COUNT_HEADER);
-        headers.put(DELIVERIES_HEADER, deliveries);
-        headers.put(RETURNS_HEADER, returns);
-        AMQP.BasicProperties copy = properties.builder().headers(headers).deliveryMode(2).build();
-        return new AmqpMessage(copy, body == null ? new byte[0] : body);
     }
 
     /**
