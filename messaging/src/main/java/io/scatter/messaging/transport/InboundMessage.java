@@ -271,6 +271,18 @@ final class InboundMessage {
      * {@value RabbitTaskTransport#WORKER_HEADER} when {@code worker} is not null.
      */
     void deadLetter(String reason, String worker) {
+        deadLetter(reason, worker, attempt());
+    }
+
+    /**
+     * Dead-letters a delivery past the delivery limit before anyone computed it, with {@code reason}: its attempts are
+     * the deliveries before it.
+     */
+    void deadLetterPastLimit(String reason) {
+        deadLetter(reason, null, attempt() - 1);
+    }
+
+    private void deadLetter(String reason, String worker, int attempts) {
         if (!claim("reject")) {
             return;
         }
@@ -279,7 +291,8 @@ final class InboundMessage {
             return;
         }
         try {
-            deadLetters.publish(deadLetterRoutingKey, MessageCopies.withReason(properties, body, line, attempt(), worker));
+            deadLetters.publish(deadLetterRoutingKey,
+                    MessageCopies.withReason(properties, body, line, attempts, worker));
         } catch (PublishFailedException e) {
             log.warn("Could not publish the dead-letter copy of {} ({}); rejecting it to the queue's dead-letter "
                     + "exchange without its reason", label(), e.getMessage());

@@ -374,7 +374,7 @@ public final class RabbitTaskTransport implements TaskTransport {
             return false;
         }
         log.warn("Dead-lettering {}: delivered {} times without an ack", message.label(), attempt - 1);
-        message.deadLetter(deliveryLimitReason(attempt - 1));
+        message.deadLetterPastLimit(deliveryLimitReason(attempt - 1));
         return true;
     }
 
