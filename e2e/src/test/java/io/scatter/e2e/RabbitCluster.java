@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +30,13 @@ final class RabbitCluster implements AutoCloseable {
             "/opt/rabbitmq/sbin");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String id;
     private final Path root;
     private final List<RabbitNode> nodes;
     private final Thread reaper;
 
-    private RabbitCluster(Path root, List<RabbitNode> nodes) {
+    private RabbitCluster(String id, Path root, List<RabbitNode> nodes) {
+        this.id = id;
         this.root = root;
         this.nodes = nodes;
         this.reaper = new Thread(this::killAll, "rabbit-cluster-reaper");
@@ -79,7 +82,7 @@ final class RabbitCluster implements AutoCloseable {
             nodes.add(new RabbitNode("scatter-drill-" + id + "-" + letter + "@localhost", freePort(ports),
                     freePort(ports), root.resolve(letter), home, binaries));
         }
-        RabbitCluster cluster = new RabbitCluster(root, List.copyOf(nodes));
+        RabbitCluster cluster = new RabbitCluster(id, root, List.copyOf(nodes));
         try {
             RabbitNode first = nodes.get(0);
             first.start();
@@ -213,12 +216,32 @@ final class RabbitCluster implements AutoCloseable {
                 node.kill();
             }
         }
+        killStragglers();
         try {
             Runtime.getRuntime().removeShutdownHook(reaper);
         } catch (IllegalStateException e) {
             // the JVM is exiting, and the hook is running or has run
         }
         deleteRoot();
+    }
+
+    /**
+     * Kills, and names on stderr, any process still running whose command line names one of this cluster's nodes
+     * (unique to it): a node VM, or a {@code rabbitmqctl} that outlived its node.
+     */
+    private void killStragglers() throws InterruptedException {
+        String marker = "scatter-drill-" + id + "-";
+        List<ProcessHandle> stragglers = ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .toList();
+        for (ProcessHandle straggler : stragglers) {
+            System.err.println("killing a leftover process of the RabbitMQ cluster: " + straggler.pid() + " "
+                    + straggler.info().commandLine().orElse("?"));
+            straggler.destroyForcibly();
+        }
+        for (ProcessHandle straggler : stragglers) {
+            straggler.onExit().completeOnTimeout(straggler, 30, TimeUnit.SECONDS).join();
+        }
     }
 
     /** Kills every node that still runs and deletes the data: the last resort of a JVM that exits. */

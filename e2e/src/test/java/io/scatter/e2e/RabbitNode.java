@@ -87,7 +87,9 @@ final class RabbitNode {
         environment.put("RABBITMQ_MNESIA_BASE", directory.resolve("mnesia").toString());
         environment.put("RABBITMQ_LOG_BASE", directory.resolve("log").toString());
         environment.put("RABBITMQ_PID_FILE", directory.resolve("pid").toString());
-        environment.put("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS", "-kernel inet_dist_use_interface {127,0,0,1}");
+        // The unused -scatter_drill_node flag puts the node's name on the VM's command line, for RabbitCluster to find.
+        environment.put("RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS",
+                "-kernel inet_dist_use_interface {127,0,0,1} -scatter_drill_node " + name);
         process = builder.start();
         awaitStartup();
     }
