@@ -53,6 +53,23 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void aClusterOfSeveralAddressesBecomesTheBrokerUriUnchanged() throws UsageException {
+        String cluster = "amqp://guest:guest@127.0.0.1:5672,127.0.0.1:5673,127.0.0.1:5674/drill";
+
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_RABBITMQ_URI", cluster)))
+                .contains("--scatter.rabbitmq.uri=" + cluster);
+    }
+
+    @Test
+    void aClusterListWithAnEmptyAddressIsAUsageErrorNamingTheFlag() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(
+                new String[]{"--rabbitmq", "amqp://u:p@a:5672,,c:5674/v"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--rabbitmq: invalid RabbitMQ URI 'amqp://u:***@a:5672,,c:5674/v'")
+                .hasMessageContaining("an empty address");
+    }
+
+    @Test
     void anUnknownFlagIsAUsageError() {
         assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--colour", "blue"}, Map.of()))
                 .isInstanceOf(UsageException.class)

@@ -2,7 +2,6 @@ package io.scatter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -535,7 +534,7 @@ final class Drill {
         }
 
         private synchronized DrillReport report(String name, long seed, String description, Duration recovery,
-                                                List<String> checked) throws SQLException {
+                                                List<String> checked) throws SQLException, InterruptedException {
             int correct = 0;
             int wrong = 0;
             int lost = 0;
@@ -625,10 +624,10 @@ final class Drill {
         }
 
         /** The non-empty dead-letter queues of the cluster's vhost, e.g. "scatter.tasks.dead-letter 2". */
-        private String deadLetters() {
+        private String deadLetters() throws InterruptedException {
             List<String> found = new ArrayList<>();
             try {
-                String listing = TestVhost.rabbitmqctl("list_queues", "-p", cluster.vhost().name(),
+                String listing = cluster.vhost().rabbitmqctl("list_queues", "-p", cluster.vhost().name(),
                         "--no-table-headers", "name", "messages");
                 for (String line : listing.split("\n")) {
                     String[] columns = line.trim().split("\\s+");

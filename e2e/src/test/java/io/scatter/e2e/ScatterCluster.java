@@ -1,7 +1,6 @@
 package io.scatter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.scatter.messaging.testing.TestVhost;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -17,17 +16,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * One API and some workers started from the built jars as separate OS processes, on a PostgreSQL schema and a
- * RabbitMQ virtual host of their own.
+ * RabbitMQ virtual host of their own (on the machine's RabbitMQ unless {@link Builder#rabbitmq} says otherwise).
  */
 final class ScatterCluster implements AutoCloseable {
 
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private final String schema;
-    private final TestVhost vhost;
+    private final BrokerVhost vhost;
     private final Path logs;
     private final int workerConcurrency;
     private final List<ScatterProcess> workers = new ArrayList<>();
@@ -38,7 +38,7 @@ final class ScatterCluster implements AutoCloseable {
     private final String workerBrokerQuery;
     private JobsClient client;
 
-    private ScatterCluster(String schema, TestVhost vhost, Path logs, int workerConcurrency,
+    private ScatterCluster(String schema, BrokerVhost vhost, Path logs, int workerConcurrency,
                            List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery) {
         this.schema = schema;
         this.vhost = vhost;
@@ -66,6 +66,7 @@ final class ScatterCluster implements AutoCloseable {
         /** A worker started after the others, by {@link #worker(String, List, InetSocketAddress)}. */
         private record PrefixedWorker(String name, List<String> prefix, InetSocketAddress broker) {
         }
+        private Supplier<BrokerVhost> vhost = () -> BrokerVhost.local("e2e");
 
         Builder apis(int count) {
             this.apis = count;
@@ -110,6 +111,12 @@ final class ScatterCluster implements AutoCloseable {
             return this;
         }
 
+        /** Makes the virtual host the cluster runs in, e.g. on another RabbitMQ; removed when the cluster closes. */
+        Builder rabbitmq(Supplier<BrokerVhost> virtualHost) {
+            this.vhost = virtualHost;
+            return this;
+        }
+
         ScatterCluster start() throws Exception {
             String schema = "e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             try (Connection connection = DriverManager.getConnection(DATABASE, "postgres", "");
@@ -117,7 +124,7 @@ final class ScatterCluster implements AutoCloseable {
                 statement.execute("CREATE SCHEMA " + schema);
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
-            ScatterCluster cluster = new ScatterCluster(schema, TestVhost.create("e2e"), logs, workerConcurrency,
+            ScatterCluster cluster = new ScatterCluster(schema, vhost.get(), logs, workerConcurrency,
                     List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery);
             try {
                 for (int i = 1; i <= apis; i++) {
@@ -228,7 +235,7 @@ final class ScatterCluster implements AutoCloseable {
         return logs;
     }
 
-    TestVhost vhost() {
+    BrokerVhost vhost() {
         return vhost;
     }
 

@@ -3,12 +3,12 @@ package io.scatter.messaging;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeoutException;
@@ -33,9 +33,11 @@ public final class BrokerConnection implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code uri}, retrying until it succeeds.
+     * Connects to {@code uri}, retrying until it succeeds; with several addresses, to any node that answers (in a
+     * random order), and automatic recovery later moves to another node when this one goes away.
      *
-     * @param uri              e.g. {@code amqp://guest:guest@127.0.0.1:5672}
+     * @param uri              e.g. {@code amqp://guest:guest@127.0.0.1:5672}, or several addresses as
+     *                         {@code amqp://guest:guest@10.0.0.1:5672,10.0.0.2:5672/vhost} ({@link BrokerUri})
      * @param name             shown in the broker's connection list
      * @param consumerExecutor runs consumer callbacks; null for the client's default
      * @throws IllegalArgumentException when the URI itself is malformed (retrying would not help)
@@ -43,21 +45,36 @@ public final class BrokerConnection implements AutoCloseable {
      */
     public static BrokerConnection open(String uri, String name, ExecutorService consumerExecutor)
             throws InterruptedException {
-        ConnectionFactory factory = factory(uri);
+        BrokerUri nodes = BrokerUri.parse(uri);
+        ConnectionFactory factory = factory(nodes);
         long backoff = FIRST_BACKOFF.toMillis();
         while (true) {
             try {
-                Connection connection = consumerExecutor == null
-                        ? factory.newConnection(name)
-                        : factory.newConnection(consumerExecutor, name);
-                log.info("Connected to RabbitMQ at {}:{} as '{}'", factory.getHost(), factory.getPort(), name);
+                Connection connection = factory.newConnection(consumerExecutor, nodes.addresses(), name);
+                log.info("Connected to RabbitMQ at {} as '{}'", address(connection), name);
+                logRecoveries(connection, name);
                 return new BrokerConnection(connection);
             } catch (IOException | TimeoutException e) {
-                log.warn("RabbitMQ at {}:{} (vhost '{}') is not reachable ({}); retrying in {} ms", factory.getHost(),
-                        factory.getPort(), factory.getVirtualHost(), reason(e), backoff);
+                log.warn("RabbitMQ at {} (vhost '{}') is not reachable ({}); retrying in {} ms",
+                        nodes.describeAddresses(), factory.getVirtualHost(), reason(e), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
             }
+        }
+    }
+
+    private static void logRecoveries(Connection connection, String name) {
+        if (connection instanceof Recoverable recoverable) {
+            recoverable.addRecoveryListener(new RecoveryListener() {
+                @Override
+                public void handleRecovery(Recoverable recovered) {
+                    log.info("Connection '{}' recovered: connected to RabbitMQ at {}", name, address(connection));
+                }
+
+                @Override
+                public void handleRecoveryStarted(Recoverable recovering) {
+                }
+            });
         }
     }
 
@@ -71,22 +88,29 @@ public final class BrokerConnection implements AutoCloseable {
         return e.getClass().getSimpleName();
     }
 
+    /** The host and port {@code connection} is connected to right now, e.g. {@code 127.0.0.1:5672}. */
+    private static String address(Connection connection) {
+        return connection.getAddress().getHostAddress() + ":" + connection.getPort();
+    }
+
     /**
-     * A connection factory for {@code uri} with automatic recovery on, asking for AMQP heartbeats every
+     * A connection factory for {@code uri} with automatic recovery on, set to the first of its addresses (connect
+     * with {@link BrokerUri#addresses()} to use them all), asking for AMQP heartbeats every
      * {@value #DEFAULT_HEARTBEAT_SECONDS} s unless the URI says otherwise ({@code ?heartbeat=60}; 0 turns them off).
+     *
+     * @throws IllegalArgumentException when the URI is malformed, with a one-line reason
      */
     public static ConnectionFactory factory(String uri) {
+        return factory(BrokerUri.parse(uri));
+    }
+
+    private static ConnectionFactory factory(BrokerUri uri) {
         ConnectionFactory factory = new ConnectionFactory();
-        try {
-            factory.setUri(uri);
-        } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid RabbitMQ URI '" + redact(uri) + "': "
-                    + redact(CloudEventAmqpCodec.oneLine(e.getMessage())));
-        }
+        uri.configure(factory);
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1000);
-        if (!uri.matches(".*[?&]heartbeat=.*")) {
+        if (!uri.nodeUri().matches(".*[?&]heartbeat=.*")) {
             factory.setRequestedHeartbeat(DEFAULT_HEARTBEAT_SECONDS);
         }
         factory.setConnectionTimeout(5000);

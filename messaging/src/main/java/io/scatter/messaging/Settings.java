@@ -10,9 +10,10 @@ import java.util.Map;
  */
 public final class Settings {
 
-    /** The RabbitMQ URI, shared by the API and the workers. */
+    /** The RabbitMQ URI, shared by the API and the workers; a cluster's nodes as comma-separated addresses. */
     public static final Option RABBITMQ = new Option("--rabbitmq", "SCATTER_RABBITMQ_URI",
-            "amqp://guest:guest@127.0.0.1:5672", "RabbitMQ URI");
+            "amqp://guest:guest@127.0.0.1:5672",
+            "RabbitMQ URI; a cluster's nodes comma-separated: amqp://USER:PASS@HOST:PORT,HOST:PORT/VHOST");
     /** The PostgreSQL JDBC URL of the API. */
     public static final Option DATABASE = new Option("--database", "SCATTER_DATABASE_URL",
             "jdbc:postgresql://127.0.0.1:5432/test", "PostgreSQL JDBC URL");

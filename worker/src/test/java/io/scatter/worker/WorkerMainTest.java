@@ -48,6 +48,15 @@ class WorkerMainTest {
     }
 
     @Test
+    void aClusterListWithAnEmptyAddressExitsWith2AndOneLineOnStderrWithoutThePassword() {
+        int code = run(Map.of("SCATTER_RABBITMQ_URI", "amqp://u:secret@127.0.0.1:5672,,127.0.0.1:5674/v"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("invalid RabbitMQ URI", "an empty address")
+                .doesNotContain("secret");
+    }
+
+    @Test
     void aMalformedRabbitmqUriExitsWith2AndOneLineOnStderr() {
         int code = run(Map.of(), "--rabbitmq", "http://[broken");
 

@@ -35,6 +35,22 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void aClusterOfSeveralAddressesIsTakenAsOneUri() throws UsageException {
+        String cluster = "amqp://guest:guest@127.0.0.1:5672,127.0.0.1:5673,127.0.0.1:5674/drill";
+
+        assertThat(options.parse(new String[]{"--rabbitmq", cluster}, Map.of()).rabbitmqUri()).isEqualTo(cluster);
+        assertThat(options.parse(new String[0], Map.of("SCATTER_RABBITMQ_URI", cluster)).rabbitmqUri())
+                .isEqualTo(cluster);
+    }
+
+    @Test
+    void aClusterAddressWithAPortThatIsNoNumberIsRefused() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--rabbitmq", "amqp://a:5672,b:http/v"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("invalid RabbitMQ URI 'amqp://a:5672,b:http/v'");
+    }
+
+    @Test
     void theHeartbeatIntervalIsFiveSecondsUnlessTheFlagOrTheEnvironmentSaysOtherwise() throws UsageException {
         assertThat(options.parse(new String[0], Map.of()).heartbeat()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.parse(new String[0], Map.of("SCATTER_HEARTBEAT_INTERVAL", "10")).heartbeat())

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the API's RabbitMQ is.
  *
- * @param uri            the AMQP URI, e.g. {@code amqp://guest:guest@127.0.0.1:5672}
+ * @param uri            the AMQP URI, e.g. {@code amqp://guest:guest@127.0.0.1:5672}, or a cluster's nodes as
+ *                       {@code amqp://guest:guest@10.0.0.1:5672,10.0.0.2:5672/vhost}
  * @param connectionName the name shown in the broker's connection list
  */
 @ConfigurationProperties("scatter.rabbitmq")
