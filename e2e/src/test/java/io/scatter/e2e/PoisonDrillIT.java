@@ -37,6 +37,7 @@ class PoisonDrillIT {
     private static final Duration SUPERVISION = Duration.ofMinutes(5);
     /** The halting task kills at most one worker per allowed delivery; anything far beyond is another fault. */
     private static final int MAX_REPLACEMENTS = 12;
+    private static final String DRILL_TYPES_JAR = "scatter-drill-types-[^-]+(-SNAPSHOT)?\\.jar";
 
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -141,7 +142,7 @@ class PoisonDrillIT {
     /** The drill-types jar the reactor packaged before this module. */
     private static Path drillTypesJar() throws IOException {
         try (Stream<Path> files = Files.list(ScatterProcess.ROOT.resolve("drill-types/target"))) {
-            return files.filter(file -> file.getFileName().toString().matches("scatter-drill-types-[^-]+(-SNAPSHOT)?\\.jar"))
+            return files.filter(file -> file.getFileName().toString().matches(DRILL_TYPES_JAR))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("drill-types/target has no jar: package it first"));
         }

@@ -68,6 +68,8 @@ class DeadLettersTest {
     DeadLettersTest(@LocalServerPort int port, JdbcClient jdbc) {
         this.api = new ApiClient(port);
         this.jdbc = jdbc;
+        // The API declares the queues once its connection is up, maybe after a test first looks at them.
+        broker.declareTopology();
     }
 
     @AfterEach

@@ -43,8 +43,8 @@ public final class JobTypes {
     }
 
     /**
-     * Every {@link JobType} on the class path of this class and in the plug-ins on {@code pluginPath}: jars, directories
-     * of jars, or class directories, separated by {@link File#pathSeparator} (blank: none), e.g.
+     * Every {@link JobType} on the class path of this class and in the plug-ins on {@code pluginPath}: jars,
+     * directories of jars, or class directories, separated by {@link File#pathSeparator} (blank: none), e.g.
      * {@code /opt/scatter/plugins:/home/me/my-type/target/classes}.
      *
      * @throws IllegalArgumentException naming a plug-in path that does not exist or cannot be read
@@ -68,7 +68,8 @@ public final class JobTypes {
                 return List.of(path.toUri().toURL());
             }
             if (!Files.isDirectory(path)) {
-                throw new IllegalArgumentException("plug-in path " + path + " is neither a readable jar nor a directory");
+                throw new IllegalArgumentException("plug-in path " + path
+                        + " is neither a readable jar nor a directory");
             }
             if (Files.isDirectory(path.resolve("META-INF"))) {
                 return List.of(path.toUri().toURL());

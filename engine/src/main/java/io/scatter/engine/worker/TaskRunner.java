@@ -44,7 +44,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TaskRunner implements AutoCloseable {
 
     private static final System.Logger log = System.getLogger(TaskRunner.class.getName());
-    private static final int MAX_ERROR_LENGTH = 1000;
 
     private final TaskTransport transport;
     private final JobTypes types;
@@ -243,16 +242,16 @@ public final class TaskRunner implements AutoCloseable {
             delivery.requeue();
             return;
         }
-        if (ended.timedOut() || curable(ended.failure())) {
+        if (ended.timedOut() || TaskFailures.curable(ended.failure())) {
             retry(delivery, ended.timedOut()
                     ? "outran its deadline of " + type.taskDeadline() + " on worker " + workerName
-                    : oneLine(ended.failure()));
+                    : TaskFailures.oneLine(ended.failure()));
             return;
         }
         TaskResultMessage result = ended.output() != null
                 ? TaskResultMessage.succeeded(task, ended.output(), workerName, delivery.attempt(), ended.startedAt(),
                         ended.endedAt())
-                : TaskResultMessage.failed(task, oneLine(ended.failure()), workerName, delivery.attempt(),
+                : TaskResultMessage.failed(task, TaskFailures.oneLine(ended.failure()), workerName, delivery.attempt(),
                         ended.startedAt(), ended.endedAt());
         try {
             transport.publishResult(UUID.randomUUID().toString(), result);
@@ -267,14 +266,6 @@ public final class TaskRunner implements AutoCloseable {
             tasksFailed.incrementAndGet();
         }
         delivery.ack();
-    }
-
-    /**
-     * Whether another attempt may cure {@code failure}: anything but a {@link TaskFailedException} (the type says the
-     * payload cannot be computed) and a {@link StackOverflowError} (the payload nests too deep, everywhere alike).
-     */
-    static boolean curable(Throwable failure) {
-        return failure != null && !(failure instanceof TaskFailedException) && !(failure instanceof StackOverflowError);
     }
 
     /**
@@ -303,21 +294,6 @@ public final class TaskRunner implements AutoCloseable {
             return;
         }
         delivery.retry(reason, workerName);
-    }
-
-    /**
-     * The failure on one line: a {@link TaskFailedException}'s message as it is, e.g. {@code division by zero};
-     * anything else with its simple class name, e.g. {@code ArithmeticException: / by zero}.
-     */
-    static String oneLine(Throwable failure) {
-        String message = failure.getMessage() == null ? "" : failure.getMessage().replaceAll("\\s+", " ").trim();
-        String type = failure.getClass().getSimpleName().isEmpty()
-                ? failure.getClass().getName()
-                : failure.getClass().getSimpleName();
-        String line = message.isEmpty() ? type
-                : failure instanceof TaskFailedException ? message
-                : type + ": " + message;
-        return line.length() > MAX_ERROR_LENGTH ? line.substring(0, MAX_ERROR_LENGTH - 1) + "…" : line;
     }
 
     private static String describe(TaskMessage task) {

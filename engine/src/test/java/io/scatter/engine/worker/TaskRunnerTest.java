@@ -2,7 +2,6 @@ package io.scatter.engine.worker;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
-import io.scatter.core.jobtype.TaskFailedException;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
@@ -105,14 +104,6 @@ class TaskRunnerTest {
 
         assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.RETRIED);
         assertThat(delivery.reason()).isEqualTo("IllegalStateException: boom in task 0");
-    }
-
-    @Test
-    void onlyATaskFailedExceptionOrAStackOverflowFailsATaskForGood() {
-        assertThat(TaskRunner.curable(new TaskFailedException("division by zero"))).isFalse();
-        assertThat(TaskRunner.curable(new StackOverflowError())).isFalse();
-        assertThat(TaskRunner.curable(new IllegalStateException("disk full"))).isTrue();
-        assertThat(TaskRunner.curable(new OutOfMemoryError("Java heap space"))).isTrue();
     }
 
     @Test
@@ -240,16 +231,6 @@ class TaskRunnerTest {
         assertThat(seenWhilePublishing).containsExactly(
                 List.of(new TaskRunner.InFlight(task.jobId(), 2, NOW)));
         assertThat(runner.inFlight()).isEmpty();
-    }
-
-    @Test
-    void aFailureIsDescribedByItsSimpleClassNameAndItsMessageOnOneLine() {
-        assertThat(TaskRunner.oneLine(new ArithmeticException("/ by\n  zero")))
-                .isEqualTo("ArithmeticException: / by zero");
-        assertThat(TaskRunner.oneLine(new TaskFailedException("division by zero at position 3")))
-                .isEqualTo("division by zero at position 3");
-        assertThat(TaskRunner.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
-        assertThat(TaskRunner.oneLine(new IllegalStateException("x".repeat(5000)))).hasSizeLessThanOrEqualTo(1000);
     }
 
     private static TaskMessage boomTask() {

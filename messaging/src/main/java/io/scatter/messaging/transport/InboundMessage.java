@@ -178,8 +178,8 @@ final class InboundMessage {
 
     /** The attempt of a message with {@code headers} on a broker that counts deliveries. */
     static int attempt(Map<String, Object> headers) {
-        long attempt = MessageCopies.count(headers, DELIVERIES_HEADER) + MessageCopies.count(headers, DELIVERY_COUNT_HEADER)
-                + 1L;
+        long attempt = MessageCopies.count(headers, DELIVERIES_HEADER)
+                + MessageCopies.count(headers, DELIVERY_COUNT_HEADER) + 1L;
         return (int) Math.min(attempt, Integer.MAX_VALUE);
     }
 

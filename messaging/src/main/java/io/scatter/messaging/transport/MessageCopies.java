@@ -13,8 +13,8 @@ final class MessageCopies {
     }
 
     /**
-     * A copy for the dead-letter exchange: the counting headers dropped, {@code reason}, {@code attempts}, the time and,
-     * when not null, {@code worker} in their {@link RabbitTaskTransport} headers.
+     * A copy for the dead-letter exchange: the counting headers dropped, {@code reason}, {@code attempts}, the time
+     * and, when not null, {@code worker} in their {@link RabbitTaskTransport} headers.
      */
     static AmqpMessage withReason(AMQP.BasicProperties properties, byte[] body, String reason, int attempts,
                                   String worker) {
@@ -32,7 +32,7 @@ final class MessageCopies {
         return copy(properties, body, headers);
     }
 
-    /** A copy to put back on the queue, saying it had {@code deliveries} before it, {@code returns} of them unsettled. */
+    /** A copy to put back on the queue, saying {@code deliveries} came before it, {@code returns} of them unsettled. */
     static AmqpMessage withCounts(AMQP.BasicProperties properties, byte[] body, int deliveries, int returns) {
         Map<String, Object> headers = headers(properties);
         headers.put(InboundMessage.DELIVERIES_HEADER, deliveries);
