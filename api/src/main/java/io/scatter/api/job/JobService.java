@@ -3,6 +3,7 @@ package io.scatter.api.job;
 import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.job.Job;
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The job use cases behind the HTTP API: submit, read, list and cancel, each in one transaction. */
 @Service
@@ -32,14 +34,17 @@ public class JobService {
     private final JobStore store;
     private final Outbox outbox;
     private final Clock clock;
+    private final Supplier<Capacity> capacity;
 
-    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock) {
+    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock,
+               Supplier<Capacity> capacity) {
         this.types = types;
         this.jobs = jobs;
         this.tasks = tasks;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+        this.capacity = capacity;
     }
 
     /**
@@ -133,9 +138,9 @@ public class JobService {
         return jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " is not stored"));
     }
 
-    private static JobDefinition define(JobType type, JobRequest request) {
+    private JobDefinition define(JobType type, JobRequest request) {
         try {
-            return type.define(request.input(), request.options());
+            return type.define(request.input(), request.options(), capacity.get());
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {

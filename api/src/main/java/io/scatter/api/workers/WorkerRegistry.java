@@ -75,6 +75,15 @@ class WorkerRegistry {
                 .toList();
     }
 
+    /** The tasks the ALIVE workers can compute at once: the sum of their concurrency. */
+    int liveSlots() {
+        Instant now = clock.instant();
+        return workers.values().stream()
+                .filter(sighting -> status(sighting, now) == WorkerStatus.ALIVE)
+                .mapToInt(sighting -> sighting.heartbeat().concurrency())
+                .sum();
+    }
+
     /** The lost workers that held tasks when last heard from, whose tasks are not {@linkplain #recovered} yet. */
     List<LostWorker> lostHoldingTasks() {
         Instant now = clock.instant();

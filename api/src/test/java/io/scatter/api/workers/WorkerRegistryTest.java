@@ -131,6 +131,19 @@ class WorkerRegistryTest {
     }
 
     @Test
+    void theLiveSlotsAreTheConcurrencyOfTheAliveWorkersOnly() {
+        registry.heard(heartbeat("pi-1", 0, 0, State.RUNNING, START, List.of()));
+        registry.heard(heartbeat("pi-2", 0, 0, State.STOPPING, START, List.of()));
+        clock.advance(Duration.ofSeconds(10));
+        registry.heard(heartbeat("pi-3", 0, 0, State.RUNNING, clock.instant(), List.of()));
+        assertThat(registry.liveSlots()).isEqualTo(8);
+
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(registry.liveSlots()).as("pi-1 is lost now").isEqualTo(4);
+    }
+
+    @Test
     void forgetAfterShorterThanLostAfterIsRefused() {
         assertThatThrownBy(() -> new WorkersProperties(Duration.ofSeconds(15), Duration.ofSeconds(10),
                 Duration.ofMinutes(1), Duration.ofSeconds(5)))

@@ -55,6 +55,15 @@ public interface JobType {
      */
     JobDefinition define(Map<String, Object> input, Map<String, Object> options);
 
+    /**
+     * As {@link #define(Map, Map)}, knowing the cluster's {@link Capacity} right now, so that a type that chooses its
+     * number of tasks can make it fit the workers (a client's explicit choice still wins). Types that do not care
+     * need not override it.
+     */
+    default JobDefinition define(Map<String, Object> input, Map<String, Object> options, Capacity capacity) {
+        return define(input, options);
+    }
+
     /** Splits a defined job into one or more task payloads of near-equal cost; never empty. */
     List<Map<String, Object>> split(JobDefinition job);
 

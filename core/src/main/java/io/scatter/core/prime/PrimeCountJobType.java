@@ -1,5 +1,6 @@
 package io.scatter.core.prime;
 
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
@@ -32,6 +33,15 @@ public final class PrimeCountJobType implements JobType {
 
     @Override
     public JobDefinition define(Map<String, Object> input, Map<String, Object> options) {
+        return define(input, options, Capacity.UNKNOWN);
+    }
+
+    /**
+     * Without {@code options.tasks}, the algorithm's cost model chooses how many tasks of equal cost the range needs,
+     * rounded up to whole waves over the {@code capacity}'s slots so that the workers finish together.
+     */
+    @Override
+    public JobDefinition define(Map<String, Object> input, Map<String, Object> options, Capacity capacity) {
         if (input == null) {
             throw new InvalidInputException("input", "input must be an object with from and to");
         }
@@ -45,8 +55,9 @@ public final class PrimeCountJobType implements JobType {
         Inputs.rejectUnknownKeys(options, "options", OPTION_FIELDS);
         Algorithm algorithm = Algorithm.fromWireName(Inputs.optionalChoice(
                 options, "options.algorithm", Algorithm.wireNames(), Algorithm.DEFAULT.wireName()));
-        int tasks = (int) Inputs.optionalLong(options, "options.tasks", 1, MAX_TASKS, algorithm.defaultTasks(from, to));
         long width = to - from + 1;
+        int fitted = capacity.fill(algorithm.defaultTasks(from, to), (int) Math.min(MAX_TASKS, width));
+        int tasks = (int) Inputs.optionalLong(options, "options.tasks", 1, MAX_TASKS, fitted);
         if (tasks > width) {
             throw new InvalidInputException("options.tasks", "options.tasks (" + tasks
                     + ") must not be greater than the number of integers from input.from to input.to (" + width + ")");

@@ -1,6 +1,7 @@
 package io.scatter.core.prime;
 
 import io.scatter.core.jobtype.InvalidInputException;
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobTypes;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,30 @@ class PrimeCountJobTypeTest {
         assertThat(job.options()).containsEntry("tasks", 1);
         assertThat(type.define(Map.of("from", 0, "to", PrimeCount.MAX), Map.of()).options())
                 .containsEntry("tasks", Algorithm.MAX_DEFAULT_TASKS);
+    }
+
+    @Test
+    void withoutATaskCountTheCostModelsChoiceIsRoundedUpToWholeWavesOverTheLiveSlots() {
+        Map<String, Object> billion = Map.of("from", 0, "to", 1_000_000_000);
+
+        assertThat(type.define(billion, Map.of(), new Capacity(8)).options()).containsEntry("tasks", 24);
+        assertThat(type.define(billion, Map.of(), new Capacity(7)).options()).containsEntry("tasks", 21);
+        assertThat(type.define(billion, Map.of(), new Capacity(64)).options()).containsEntry("tasks", 21);
+        assertThat(type.define(billion, Map.of(), Capacity.UNKNOWN).options()).containsEntry("tasks", 21);
+    }
+
+    @Test
+    void aTaskCountTheClientGaveIsKeptWhateverTheSlots() {
+        JobDefinition job = type.define(Map.of("from", 0, "to", 1_000_000_000), Map.of("tasks", 5), new Capacity(8));
+
+        assertThat(job.options()).containsEntry("tasks", 5);
+    }
+
+    @Test
+    void fittingTheSlotsNeverMakesMoreTasksThanIntegers() {
+        assertThat(type.define(Map.of("from", 0, "to", 9), Map.of(), new Capacity(4)).options())
+                .containsEntry("tasks", 1);
+        assertThat(new Capacity(4).fill(9, 10)).isEqualTo(10);
     }
 
     static Stream<Arguments> badJobs() {

@@ -2,6 +2,7 @@ package io.scatter.engine.dispatch;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.job.Job;
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The job use cases on the ports: validate and split a job with its {@link JobType}, store it with its tasks, publish
@@ -38,12 +40,20 @@ public final class JobDispatcher {
     private final JobStore store;
     private final TaskTransport transport;
     private final Clock clock;
+    private final Supplier<Capacity> capacity;
 
     public JobDispatcher(JobTypes types, JobStore store, TaskTransport transport, Clock clock) {
+        this(types, store, transport, clock, () -> Capacity.UNKNOWN);
+    }
+
+    /** @param capacity what the workers can compute at once when a job is prepared, for types to size tasks by */
+    public JobDispatcher(JobTypes types, JobStore store, TaskTransport transport, Clock clock,
+                         Supplier<Capacity> capacity) {
         this.types = Objects.requireNonNull(types, "types");
         this.store = Objects.requireNonNull(store, "store");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.capacity = Objects.requireNonNull(capacity, "capacity");
     }
 
     /**
@@ -54,7 +64,7 @@ public final class JobDispatcher {
      */
     public NewJob prepare(String type, Map<String, Object> input, Map<String, Object> options) {
         JobType jobType = types.get(type);
-        JobDefinition definition = define(jobType, input, options);
+        JobDefinition definition = define(jobType, input, options, capacity.get());
         List<Map<String, Object>> payloads = jobType.split(definition);
         return new NewJob(UUID.randomUUID(), jobType, definition, payloads, clock.instant());
     }
@@ -125,9 +135,10 @@ public final class JobDispatcher {
         return messages;
     }
 
-    private static JobDefinition define(JobType type, Map<String, Object> input, Map<String, Object> options) {
+    private static JobDefinition define(JobType type, Map<String, Object> input, Map<String, Object> options,
+                                        Capacity capacity) {
         try {
-            return type.define(input, options);
+            return type.define(input, options, capacity);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.scatter.engine.local;
 
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.dispatch.JobDispatcher;
 import io.scatter.engine.memory.InMemoryJobStore;
@@ -71,7 +72,7 @@ public final class LocalRunner implements AutoCloseable {
         Objects.requireNonNull(types, "types");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.store = Objects.requireNonNull(store, "store");
-        this.dispatcher = new JobDispatcher(types, store, transport, clock);
+        this.dispatcher = new JobDispatcher(types, store, transport, clock, () -> new Capacity(workers));
         this.inbox = new ResultInbox(transport, new ResultAggregator(store), this::applied);
         this.sweeper = new DeadTaskSweeper(transport, clock);
         List<TaskRunner> runners = new ArrayList<>(workers);

@@ -2,11 +2,13 @@ package io.scatter.engine.dispatch;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.job.JobStatus;
+import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.core.jobtype.UnknownJobTypeException;
+import io.scatter.core.prime.PrimeCountJobType;
 import io.scatter.engine.memory.InMemoryJobStore;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.store.NewJob;
@@ -46,6 +48,17 @@ class JobDispatcherTest {
         assertThat(job.definition().input()).containsEntry("numbers", 3L);
         assertThat(store.find(job.id())).isEmpty();
         assertThat(transport.sent).isEmpty();
+    }
+
+    @Test
+    void theWorkersCapacityWhenAJobIsPreparedSizesItsTasks() {
+        JobDispatcher fitting = new JobDispatcher(JobTypes.of(new PrimeCountJobType()), store, transport,
+                Clock.systemUTC(), () -> new Capacity(8));
+
+        NewJob job = fitting.prepare(PrimeCountJobType.NAME, Map.of("from", 0, "to", 1_000_000_000), Map.of());
+
+        assertThat(job.payloads()).hasSize(24);
+        assertThat(job.definition().options()).containsEntry("tasks", 24);
     }
 
     @Test
