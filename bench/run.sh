@@ -32,6 +32,6 @@ fi
 echo
 echo "== summary ($(nproc) cores, $(java -version 2>&1 | head -1)) =="
 grep -h '^ratio' bench/target/run-trial-division-vs-c.log | sed 's/^ratio/trial division/' || true
-grep -hE '^(Benchmark|[A-Za-z]+Benchmark\.)' bench/target/run-jmh.log || true
+grep -hE '^Benchmark +\(|^[A-Za-z]+Benchmark\.' bench/target/run-jmh.log || true
 grep -hiE 'ratio|/primesieve|skipping' bench/target/run-sieve-vs-primesieve.log || true
 exit $status

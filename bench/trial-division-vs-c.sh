@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times TrialDivisionKernel against the C reference bench/trial-division.c (gcc -O2) on the same ranges, alternating
 # one Java run with one C run so both see the same load, and prints the times and the ratio Java/C.
-# Usage: bench/trial-division-vs-c.sh [RUNS] [FROM:TO ...]   (default: 7 runs each of 0:1000000 and 0:10000000)
+# Usage: bench/trial-division-vs-c.sh [RUNS] [FROM:TO ...]   (default: 7 runs each of 0:1000000, 0:10000000 and
+# 1000000000000:1000000010000, where the long-division loop runs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ runs="${1:-7}"
 shift || true
 ranges=("$@")
 if [ ${#ranges[@]} -eq 0 ]; then
-  ranges=(0:1000000 0:10000000)
+  ranges=(0:1000000 0:10000000 1000000000000:1000000010000)
 fi
 
 mkdir -p bench/target

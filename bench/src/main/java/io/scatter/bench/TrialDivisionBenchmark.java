@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class TrialDivisionBenchmark {
 
-    /** A range as {@code FROM:TO}: up to 10^6, up to 10^7, and 10^5 integers past 10^12 where long division runs. */
-    @Param({"0:1000000", "0:10000000", "1000000000000:1000000100000"})
+    /** A range as {@code FROM:TO}: up to 10^6, up to 10^7, and 10^4 integers past 10^12 where long division runs. */
+    @Param({"0:1000000", "0:10000000", "1000000000000:1000000010000"})
     public String range;
 
     private PrimeKernel kernel;
