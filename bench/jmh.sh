@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the JMH kernel benchmarks (bench module) with short settings, building the shaded jar first if it is missing or
-# older than the sources. Usage: bench/jmh.sh [JMH ARGS...]   (default: -wi 2 -i 3 -f 1 -w 2s -r 2s, every benchmark)
-# Extra arguments go to JMH after the defaults, e.g. bench/jmh.sh TrialDivision, or bench/jmh.sh -p range=0:1000000.
+# older than the sources. Usage: [JMH_SETTINGS=...] bench/jmh.sh [JMH ARGS...]   (every benchmark by default)
+# JMH_SETTINGS defaults to "-wi 2 -i 3 -f 1 -w 2s -r 2s"; JMH allows each option once, so set it to change them.
+# Arguments go to JMH after the settings, e.g. bench/jmh.sh TrialDivision -p range=0:1000000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,4 +11,6 @@ if [ ! -f "$jar" ] || [ -n "$(find bench/src core/src/main bench/pom.xml -newer 
   mvn -B -q -o package -pl bench -am -DskipTests
 fi
 mkdir -p bench/target
-exec java -jar "$jar" -wi 2 -i 3 -f 1 -w 2s -r 2s -rf json -rff bench/target/jmh-result.json "$@"
+settings="${JMH_SETTINGS:--wi 2 -i 3 -f 1 -w 2s -r 2s}"
+# shellcheck disable=SC2086
+exec java -jar "$jar" $settings -rf json -rff bench/target/jmh-result.json "$@"
