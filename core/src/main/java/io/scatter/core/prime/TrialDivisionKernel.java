@@ -2,22 +2,33 @@ package io.scatter.core.prime;
 
 import io.scatter.core.jobtype.TaskInterruptedException;
 
-/** Counts primes the classic way, testing each candidate for odd divisors up to its square root. */
+/** Counts primes by trial division over the 6k ± 1 wheel: candidates and divisors are 2, 3, then 6k - 1 and 6k + 1. */
 public final class TrialDivisionKernel implements PrimeKernel {
 
-    /** Looks for an interrupt once every 2^13 odd candidates. */
-    private static final long INTERRUPT_CHECK_MASK = (1L << 14) - 1;
+    /** Looks for an interrupt once every 2^13 wheel turns, that is every 2^14 candidates. */
+    private static final long INTERRUPT_CHECK_MASK = (1L << 13) - 1;
 
     @Override
     public long countPrimes(long from, long to) {
         PrimeCount.requireValidRange(from, to);
-        long count = from <= 2 && 2 <= to ? 1 : 0;
-        long first = Math.max(3, from | 1);
-        for (long n = first; n <= to; n += 2) {
-            if ((n & INTERRUPT_CHECK_MASK) == 1) {
+        long count = 0;
+        if (from <= 2 && 2 <= to) {
+            count++;
+        }
+        if (from <= 3 && 3 <= to) {
+            count++;
+        }
+        long lo = Math.max(from, 5);
+        for (long k = (lo + 1) / 6; 6 * k - 1 <= to; k++) {
+            if ((k & INTERRUPT_CHECK_MASK) == 0) {
                 TaskInterruptedException.check();
             }
-            if (isOddPrime(n)) {
+            long below = 6 * k - 1;
+            long above = below + 2;
+            if (below >= lo && isWheelPrime(below)) {
+                count++;
+            }
+            if (above >= lo && above <= to && isWheelPrime(above)) {
                 count++;
             }
         }
@@ -29,20 +40,25 @@ public final class TrialDivisionKernel implements PrimeKernel {
         return "TrialDivisionKernel";
     }
 
-    /** Whether odd {@code n >= 3} is prime; int arithmetic when it fits, as it divides several times faster. */
-    static boolean isOddPrime(long n) {
-        long limit = PrimeCount.isqrt(n);
+    /** Whether {@code n >= 5}, coprime to 6, is prime: tries the divisors 6k ± 1 up to its square root. */
+    static boolean isWheelPrime(long n) {
         if (n <= Integer.MAX_VALUE) {
-            int m = (int) n;
-            for (int d = 3; d <= limit; d += 2) {
-                if (m % d == 0) {
-                    return false;
-                }
-            }
-            return true;
+            return isWheelPrime((int) n);
         }
-        for (long d = 3; d <= limit; d += 2) {
-            if (n % d == 0) {
+        long limit = PrimeCount.isqrt(n);
+        for (long d = 5; d <= limit; d += 6) {
+            if (n % d == 0 || n % (d + 2) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The same test in int arithmetic, several times faster; the double square root is exact below 2^52. */
+    private static boolean isWheelPrime(int n) {
+        int limit = (int) Math.sqrt(n);
+        for (int d = 5; d <= limit; d += 6) {
+            if (n % d == 0 || n % (d + 2) == 0) {
                 return false;
             }
         }

@@ -34,9 +34,9 @@ class TrialDivisionCostTest {
     }
 
     @Test
-    void aPrimeNearTheMaximumCostsAboutHalfItsSquareRootOverItsLogarithm() {
+    void aPrimeNearTheMaximumCostsAboutAThirdOfItsSquareRootOverItsLogarithm() {
         double perInteger = cost.cost(PrimeCount.MAX - 1_000_000, PrimeCount.MAX) / 1_000_001;
-        double expected = 1 + Math.sqrt(PrimeCount.MAX) / (2 * Math.log(PrimeCount.MAX));
+        double expected = (1 + Math.sqrt(PrimeCount.MAX) / Math.log(PrimeCount.MAX)) / 3;
 
         assertThat(perInteger).isCloseTo(expected, Percentage.withPercentage(0.01));
     }
