@@ -6,7 +6,7 @@
 #
 #   bench/pipeline.sh            # about 3-4 minutes
 #
-# Environment: BENCH_TASKS (tasks per throughput job, default 10000), BENCH_JOBS (throughput jobs, default 2),
+# Environment: BENCH_TASKS (tasks per throughput job, default 5000), BENCH_JOBS (throughput jobs, default 2),
 # BENCH_LATENCY_JOBS (default 300), BENCH_PERFTEST_SECONDS (default 15), BENCH_WRK_SECONDS (default 10),
 # BENCH_SMALL_WORKER_OPTS (default "-Xmx64m -XX:+UseSerialGC"), BENCH_SMALL_API_OPTS
 # (default "-Xmx192m -XX:+UseSerialGC"), BENCH_SHORT_INTERVAL (default 5ms), SCATTER_JAVA_OPTS (the launcher's JVM
@@ -17,7 +17,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 API_JAR="$ROOT/api/target/scatter-api-exec.jar"
 WORKER_JAR="$ROOT/worker/target/scatter-worker-exec.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-TASKS="${BENCH_TASKS:-10000}"
+TASKS="${BENCH_TASKS:-5000}"
 JOBS="${BENCH_JOBS:-2}"
 LATENCY_JOBS="${BENCH_LATENCY_JOBS:-300}"
 PERFTEST_SECONDS="${BENCH_PERFTEST_SECONDS:-15}"
@@ -168,7 +168,46 @@ sample_rss() {
 }
 stop_sampling() { rm -f "$WORK/sampling"; wait "$SAMPLER" 2>/dev/null || true; }
 
+
+# cpu_ticks PID...: utime+stime of each PID, then of RabbitMQ (beam.smp) and of all postgres processes (clock ticks)
+cpu_ticks() {
+  local pid out=()
+  for pid in "$@" $(pgrep -x beam.smp | head -n1); do
+    out+=("$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)")
+  done
+  out+=("$(for pid in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')")
+  out+=("$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)")
+  echo "${out[*]}"
+}
+# cpu_report LABEL "BEFORE" "AFTER" SECONDS NAMES...: CPU seconds per process over a phase, and per cent of wall time
+# (of one core: the machine's $(nproc) cores are $(nproc)00 %); the last figure is every process on the machine, ours
+# and anyone else's, so the difference shows how busy the machine was with other work.
+cpu_report() {
+  local label="$1" before="$2" after="$3" seconds="$4"
+  shift 4
+  awk -v b="$before" -v a="$after" -v s="$seconds" -v n="$* rabbitmq postgres(all) machine(all-processes)" -v l="$label" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    split(b, B, " "); split(a, A, " "); split(n, N, " "); line = "cpu " l " (" s " s wall):";
+    for (i = 1; i in N; i++) { c = (A[i] - B[i]) / hz; line = line sprintf(" %s %.1f s (%.0f%%)", N[i], c, 100 * c / s) }
+    print line }'
+}
+# sample_queues: every 2 s, ready/unacked of the work queues and unsent outbox rows, into $WORK/queues.log
+sample_queues() {
+  touch "$WORK/qsampling"
+  (
+    while [[ -f "$WORK/qsampling" ]]; do
+      {
+        echo "$(date -u +%H:%M:%S) $(rabbitmqctl -q list_queues -p "$VHOST" name messages_ready messages_unacknowledged 2>/dev/null \
+          | awk '$1 == "scatter.tasks" || $1 == "scatter.results" { printf "%s ready %s unacked %s; ", $1, $2, $3 }')outbox unsent $(psql -tA -h 127.0.0.1 -U postgres -d test -c "SELECT count(*) FROM $SCHEMA.outbox WHERE sent_at IS NULL" 2>/dev/null)"
+      } >>"$WORK/queues.log"
+      sleep 2
+    done
+  ) &
+  QSAMPLER=$!
+}
+stop_queues() { rm -f "$WORK/qsampling"; wait "$QSAMPLER" 2>/dev/null || true; }
+
 ROWS=()
+CPU_LINES=()
 # row FIGURE MEASURED ANCHOR RATIO TARGET MET
 row() { ROWS+=("$1|$2|$3|$4|$5|$6"); }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -212,10 +251,10 @@ first_task() { # NAME "OPTS": prints ms from launch to the log line of its first
   echo "$first $consuming"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-log "worker start to first task, 3 runs with default flags, 3 with '$SMALL_WORKER_OPTS'"
+log "worker start to first task, 5 runs with default flags, 5 with '$SMALL_WORKER_OPTS'"
 : >"$WORK/first.default"
 : >"$WORK/first.small"
-for i in 1 2 3; do
+for i in 1 2 3 4 5; do
   first_task "first-default-$i" "$DEFAULT_OPTS" >>"$WORK/first.default"
   first_task "first-small-$i" "$SMALL_WORKER_OPTS" >>"$WORK/first.small"
 done
@@ -236,8 +275,14 @@ W1=$WORKER_PID
 await_log "$WORK/w1-default.log" "consuming scatter.tasks" "$W1"
 log "throughput: 1 worker (concurrency $CONCURRENCY), $JOBS jobs x $TASKS one-number tasks"
 sample_rss "$API_PID" "$W1"
+echo "--- 1 worker" >>"$WORK/queues.log"
+sample_queues
+C0="$(cpu_ticks "$API_PID" "$W1")"
 throughput one
+C1="$(cpu_ticks "$API_PID" "$W1")"
+stop_queues
 stop_sampling
+CPU_LINES+=("$(cpu_report "throughput, 1 worker" "$C0" "$C1" "$(kv "$WORK/throughput.one" seconds)" api worker)")
 W1_RSS="$(cat "$WORK/rss.$W1")"
 W1_HWM="$(status_kib "$W1" VmHWM)"
 API_RSS_1="$(cat "$WORK/rss.$API_PID")"
@@ -247,8 +292,14 @@ W2=$WORKER_PID
 await_log "$WORK/w2-default.log" "consuming scatter.tasks" "$W2"
 log "throughput: 2 workers"
 sample_rss "$API_PID" "$W1" "$W2"
+echo "--- 2 workers" >>"$WORK/queues.log"
+sample_queues
+C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"
 throughput two
+C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"
+stop_queues
 stop_sampling
+CPU_LINES+=("$(cpu_report "throughput, 2 workers" "$C0" "$C1" "$(kv "$WORK/throughput.two" seconds)" api worker-1 worker-2)")
 W_RSS="$(cat "$WORK/rss.$W1" "$WORK/rss.$W2" | sort -n | tail -n1)"
 W_HWM="$(printf '%s\n' "$W1_HWM" "$(status_kib "$W1" VmHWM)" "$(status_kib "$W2" VmHWM)" | sort -n | tail -n1)"
 
@@ -269,8 +320,11 @@ end
 LUA
 log "wrk: POST /api/v1/jobs, ${WRK_SECONDS} s, 2 threads, 16 connections"
 sample_rss "$API_PID" "$W1" "$W2"
+C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"
 wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$WORK/post.lua" "http://127.0.0.1:$API_PORT/api/v1/jobs" >"$WORK/wrk.out" 2>&1
+C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"
 stop_sampling
+CPU_LINES+=("$(cpu_report "wrk POST" "$C0" "$C1" "$WRK_SECONDS" api worker-1 worker-2)")
 WRK_RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk.out")"
 WRK_NON2XX="$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.out")"
 WRK_P50="$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.out")"
@@ -305,7 +359,13 @@ start_worker w1-small "$SMALL_WORKER_OPTS"
 WS=$WORKER_PID
 await_log "$WORK/w1-small.log" "consuming scatter.tasks" "$WS"
 sample_rss "$API_PID" "$WS"
+echo "--- small heaps" >>"$WORK/queues.log"
+sample_queues
+C0="$(cpu_ticks "$API_PID" "$WS")"
 throughput small
+C1="$(cpu_ticks "$API_PID" "$WS")"
+stop_queues
+CPU_LINES+=("$(cpu_report "throughput, small heaps" "$C0" "$C1" "$(kv "$WORK/throughput.small" seconds)" api worker)")
 wrk -t2 -c16 -d"${WRK_SECONDS}s" -s "$WORK/post.lua" "http://127.0.0.1:$API_PORT/api/v1/jobs" >"$WORK/wrk.small" 2>&1
 stop_sampling
 WRK_RPS_SMALL="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk.small")"
@@ -350,8 +410,17 @@ echo
 echo "Scatter pipeline benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "anchor: PerfTest 2.22.1, 1 producer + 1 consumer, persistent, confirms (-c 100), manual acks, prefetch 100, quorum queue, 350 B, ${PERFTEST_SECONDS} s: sent $PERF_SENT msg/s, received $PERF_RECV msg/s; anchor = received / 2 (task + result)"
 echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LATENCY_JOBS sequential one-task jobs (GET polled back to back); JVM flags default: '${DEFAULT_OPTS:-none}', small: API '$SMALL_API_OPTS', worker '$SMALL_WORKER_OPTS'"
-echo "worker start -> first task: median of 3 (default $(cut -d' ' -f1 "$WORK/first.default" | tr '\n' ' ')ms; small $(cut -d' ' -f1 "$WORK/first.small" | tr '\n' ' ')ms); to 'consuming': default $CONSUMING_DEFAULT ms, small $CONSUMING_SMALL ms"
+echo "worker start -> first task: median of 5 (default $(cut -d' ' -f1 "$WORK/first.default" | tr '\n' ' ')ms; small $(cut -d' ' -f1 "$WORK/first.small" | tr '\n' ' ')ms); to 'consuming': default $CONSUMING_DEFAULT ms, small $CONSUMING_SMALL ms"
 echo "latency p90/max: default $(kv "$WORK/latency.default" p90_ms)/$(kv "$WORK/latency.default" max_ms) ms, short $(kv "$WORK/latency.short" p90_ms)/$(kv "$WORK/latency.short" max_ms) ms; wrk latency p50 $WRK_P50, p99 $WRK_P99, non-2xx ${WRK_NON2XX:-0}"
+printf '%s\n' "${CPU_LINES[@]}"
+echo "queue depths, sampled every 2 s during the throughput runs (max per run):"
+awk 'function flush() { if (phase != "") printf "  %s: scatter.tasks ready %d, unacked %d; scatter.results ready %d, unacked %d; outbox unsent %d\n", phase, m["t.r"], m["t.u"], m["r.r"], m["r.u"], m["o"]; delete m }
+  /^---/ { flush(); phase = $2 " " $3; next }
+  { for (i = 2; i <= NF; i++) { v = $(i + 1); sub(/;$/, "", v); v += 0
+      if ($i == "scatter.tasks") q = "t."; else if ($i == "scatter.results") q = "r."
+      else if ($i == "ready" && v > m[q "r"]) m[q "r"] = v; else if ($i == "unacked" && v > m[q "u"]) m[q "u"] = v
+      else if ($i == "unsent" && v > m["o"]) m["o"] = v } }
+  END { flush() }' "$WORK/queues.log"
 echo
 {
   echo "figure|measured|anchor|ratio|target|met?"
