@@ -204,6 +204,7 @@ sample_queues() {
   ) &
   QSAMPLER=$!
 }
+wall() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
 stop_queues() { rm -f "$WORK/qsampling"; wait "$QSAMPLER" 2>/dev/null || true; }
 
 ROWS=()
@@ -277,12 +278,12 @@ log "throughput: 1 worker (concurrency $CONCURRENCY), $JOBS jobs x $TASKS one-nu
 sample_rss "$API_PID" "$W1"
 echo "--- 1 worker" >>"$WORK/queues.log"
 sample_queues
-C0="$(cpu_ticks "$API_PID" "$W1")"
+C0="$(cpu_ticks "$API_PID" "$W1")"; T0="$(ms_now)"
 throughput one
-C1="$(cpu_ticks "$API_PID" "$W1")"
+C1="$(cpu_ticks "$API_PID" "$W1")"; T1W="$(ms_now)"
 stop_queues
 stop_sampling
-CPU_LINES+=("$(cpu_report "throughput, 1 worker" "$C0" "$C1" "$(kv "$WORK/throughput.one" seconds)" api worker)")
+CPU_LINES+=("$(cpu_report "throughput, 1 worker" "$C0" "$C1" "$(wall "$T0" "$T1W")" api worker)")
 W1_RSS="$(cat "$WORK/rss.$W1")"
 W1_HWM="$(status_kib "$W1" VmHWM)"
 API_RSS_1="$(cat "$WORK/rss.$API_PID")"
@@ -294,12 +295,12 @@ log "throughput: 2 workers"
 sample_rss "$API_PID" "$W1" "$W2"
 echo "--- 2 workers" >>"$WORK/queues.log"
 sample_queues
-C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"
+C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"; T0="$(ms_now)"
 throughput two
-C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"
+C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"; T1W="$(ms_now)"
 stop_queues
 stop_sampling
-CPU_LINES+=("$(cpu_report "throughput, 2 workers" "$C0" "$C1" "$(kv "$WORK/throughput.two" seconds)" api worker-1 worker-2)")
+CPU_LINES+=("$(cpu_report "throughput, 2 workers" "$C0" "$C1" "$(wall "$T0" "$T1W")" api worker-1 worker-2)")
 W_RSS="$(cat "$WORK/rss.$W1" "$WORK/rss.$W2" | sort -n | tail -n1)"
 W_HWM="$(printf '%s\n' "$W1_HWM" "$(status_kib "$W1" VmHWM)" "$(status_kib "$W2" VmHWM)" | sort -n | tail -n1)"
 
@@ -320,11 +321,11 @@ end
 LUA
 log "wrk: POST /api/v1/jobs, ${WRK_SECONDS} s, 2 threads, 16 connections"
 sample_rss "$API_PID" "$W1" "$W2"
-C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"
+C0="$(cpu_ticks "$API_PID" "$W1" "$W2")"; T0="$(ms_now)"
 wrk -t2 -c16 -d"${WRK_SECONDS}s" --latency -s "$WORK/post.lua" "http://127.0.0.1:$API_PORT/api/v1/jobs" >"$WORK/wrk.out" 2>&1
-C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"
+C1="$(cpu_ticks "$API_PID" "$W1" "$W2")"; T1W="$(ms_now)"
 stop_sampling
-CPU_LINES+=("$(cpu_report "wrk POST" "$C0" "$C1" "$WRK_SECONDS" api worker-1 worker-2)")
+CPU_LINES+=("$(cpu_report "wrk POST" "$C0" "$C1" "$(wall "$T0" "$T1W")" api worker-1 worker-2)")
 WRK_RPS="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk.out")"
 WRK_NON2XX="$(awk '/Non-2xx/ { print $NF }' "$WORK/wrk.out")"
 WRK_P50="$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.out")"
@@ -345,8 +346,26 @@ stop_pid "$API_PID"
 # 5. Latency with a short relay interval (a property, no code change), same flags and workers.
 log "latency: scatter.outbox.interval=$SHORT_INTERVAL"
 start_api api-short "$DEFAULT_OPTS" "--scatter.outbox.interval=$SHORT_INTERVAL"
+SHORT_FROM="$(psql -tA -h 127.0.0.1 -U postgres -d test -c "SELECT now()")"
 bench latency "http://127.0.0.1:$API_PORT" "$LATENCY_JOBS" >"$WORK/latency.short"
 log "latency short: $(tr '\n' ' ' <"$WORK/latency.short")"
+# Where the time goes, from the rows' own time stamps (all on this machine's clock): POST transaction -> relay picked
+# the outbox row up (its transaction's now()) -> worker started -> worker finished. The job's finished_at is the
+# task's, so the result's trip back (publish, confirm, delivery, apply, commit) and the GET that sees it are the
+# client's total minus the last column.
+psql -q -h 127.0.0.1 -U postgres -d test -P footer=off -c "SET search_path = $SCHEMA" -c "
+  WITH s AS (
+    SELECT extract(epoch FROM o.sent_at - j.created_at) * 1000 AS relay_wait,
+           extract(epoch FROM t.started_at - o.sent_at) * 1000 AS to_worker,
+           extract(epoch FROM t.finished_at - t.started_at) * 1000 AS compute,
+           extract(epoch FROM t.finished_at - j.created_at) * 1000 AS total
+    FROM jobs j JOIN tasks t ON t.job_id = j.id JOIN outbox o ON o.subject = j.id::text AND o.type = 'scatter.task.v1'
+    WHERE j.created_at >= '$SHORT_FROM' AND j.tasks_total = 1 AND j.status = 'SUCCEEDED')
+  SELECT p AS percentile, round(percentile_cont(p / 100.0) WITHIN GROUP (ORDER BY relay_wait)::numeric, 1) AS \"POST->relay ms\",
+         round(percentile_cont(p / 100.0) WITHIN GROUP (ORDER BY to_worker)::numeric, 1) AS \"relay->worker ms\",
+         round(percentile_cont(p / 100.0) WITHIN GROUP (ORDER BY compute)::numeric, 1) AS \"compute ms\",
+         round(percentile_cont(p / 100.0) WITHIN GROUP (ORDER BY total)::numeric, 1) AS \"POST tx->computed ms\"
+  FROM s, (VALUES (50), (90), (99)) AS ps(p) GROUP BY p ORDER BY p" >"$WORK/breakdown.short" 2>&1 || true
 stop_pid "$API_PID"
 stop_pid "$W1"
 stop_pid "$W2"
@@ -361,11 +380,11 @@ await_log "$WORK/w1-small.log" "consuming scatter.tasks" "$WS"
 sample_rss "$API_PID" "$WS"
 echo "--- small heaps" >>"$WORK/queues.log"
 sample_queues
-C0="$(cpu_ticks "$API_PID" "$WS")"
+C0="$(cpu_ticks "$API_PID" "$WS")"; T0="$(ms_now)"
 throughput small
-C1="$(cpu_ticks "$API_PID" "$WS")"
+C1="$(cpu_ticks "$API_PID" "$WS")"; T1W="$(ms_now)"
 stop_queues
-CPU_LINES+=("$(cpu_report "throughput, small heaps" "$C0" "$C1" "$(kv "$WORK/throughput.small" seconds)" api worker)")
+CPU_LINES+=("$(cpu_report "throughput, small heaps" "$C0" "$C1" "$(wall "$T0" "$T1W")" api worker)")
 wrk -t2 -c16 -d"${WRK_SECONDS}s" -s "$WORK/post.lua" "http://127.0.0.1:$API_PORT/api/v1/jobs" >"$WORK/wrk.small" 2>&1
 stop_sampling
 WRK_RPS_SMALL="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk.small")"
@@ -413,6 +432,8 @@ echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LA
 echo "worker start -> first task: median of 5 (default $(cut -d' ' -f1 "$WORK/first.default" | tr '\n' ' ')ms; small $(cut -d' ' -f1 "$WORK/first.small" | tr '\n' ' ')ms); to 'consuming': default $CONSUMING_DEFAULT ms, small $CONSUMING_SMALL ms"
 echo "latency p90/max: default $(kv "$WORK/latency.default" p90_ms)/$(kv "$WORK/latency.default" max_ms) ms, short $(kv "$WORK/latency.short" p90_ms)/$(kv "$WORK/latency.short" max_ms) ms; wrk latency p50 $WRK_P50, p99 $WRK_P99, non-2xx ${WRK_NON2XX:-0}"
 printf '%s\n' "${CPU_LINES[@]}"
+echo "latency breakdown, interval $SHORT_INTERVAL (from the rows' time stamps):"
+sed 's/^/  /' "$WORK/breakdown.short"
 echo "queue depths, sampled every 2 s during the throughput runs (max per run):"
 awk 'function flush() { if (phase != "") printf "  %s: scatter.tasks ready %d, unacked %d; scatter.results ready %d, unacked %d; outbox unsent %d\n", phase, m["t.r"], m["t.u"], m["r.r"], m["r.u"], m["o"]; delete m }
   /^---/ { flush(); phase = $2 " " $3; next }
