@@ -314,10 +314,6 @@ cat >"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"type":"prime-count","input":{"from":0,"to":1000},"options":{"tasks":1}}'
-local non202 = 0
-response = function(status, headers, body)
-  if status ~= 202 then non202 = non202 + 1 end
-end
 LUA
 log "wrk: POST /api/v1/jobs, ${WRK_SECONDS} s, 2 threads, 16 connections"
 sample_rss "$API_PID" "$W1" "$W2"
