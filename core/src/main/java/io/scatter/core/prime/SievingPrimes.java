@@ -1,7 +1,7 @@
 package io.scatter.core.prime;
 
 /**
- * The primes from 7 up to a limit in ascending order, read from a list known in advance and, past its end, found a
+ * The primes above those pre-sieved, up to a limit, in ascending order, read from a list known in advance and, past its end, found a
  * chunk at a time, so a range near 10^18 needs no list of all primes up to 10^9.
  */
 final class SievingPrimes {
@@ -33,7 +33,7 @@ final class SievingPrimes {
                 index = primes.length;
                 return -1;
             }
-            if (p >= 7) {
+            if (p > WheelPreSieve.LARGEST_PRIME) {
                 return p;
             }
         }

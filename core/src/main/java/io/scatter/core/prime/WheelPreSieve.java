@@ -1,41 +1,80 @@
 package io.scatter.core.prime;
 
-/** The repeating wheel pattern of numbers coprime to 7, 11, 13, 17 and 19, copied into segments to start them. */
+/**
+ * The repeating wheel patterns of numbers coprime to the primes 7 to 101, copied and ANDed into segments to start
+ * them, so that no segment crosses off the smallest primes one by one.
+ */
 final class WheelPreSieve {
 
-    /** The pre-sieved primes; the pattern clears them too, so a count adds those in its range back. */
-    static final int[] PRIMES = {7, 11, 13, 17, 19};
+    /** The largest pre-sieved prime; the patterns clear the pre-sieved primes too, so counts add them back. */
+    static final int LARGEST_PRIME = 101;
 
-    private static final int PERIOD = 7 * 11 * 13 * 17 * 19;
+    private static final int[][] GROUPS = {
+            {7, 11, 13, 17, 19}, {23, 29, 31}, {37, 41, 43}, {47, 53, 59}, {61, 67, 71}, {73, 79, 83}, {89, 97, 101}};
 
-    private static final byte[] PATTERN = pattern();
+    private static final byte[][] PATTERNS = patterns();
 
     private WheelPreSieve() {
     }
 
-    /** Fills bytes [0, length) of segment with the pattern for the bytes starting at absolute byte {@code first}. */
+    /** Fills bytes [0, length) of segment with the patterns for the bytes from absolute byte {@code first} on. */
     static void fill(byte[] segment, int length, long first) {
-        int position = (int) (first % PERIOD);
-        int filled = 0;
-        while (filled < length) {
-            int chunk = Math.min(length - filled, PERIOD - position);
-            System.arraycopy(PATTERN, position, segment, filled, chunk);
-            filled += chunk;
+        copy(segment, length, first, PATTERNS[0]);
+        for (int g = 1; g < PATTERNS.length; g++) {
+            and(segment, length, first, PATTERNS[g]);
+        }
+    }
+
+    private static void copy(byte[] segment, int length, long first, byte[] pattern) {
+        int position = (int) (first % pattern.length);
+        int done = 0;
+        while (done < length) {
+            int chunk = Math.min(length - done, pattern.length - position);
+            System.arraycopy(pattern, position, segment, done, chunk);
+            done += chunk;
             position = 0;
         }
     }
 
-    private static byte[] pattern() {
-        byte[] pattern = new byte[PERIOD];
-        for (int b = 0; b < PERIOD; b++) {
-            int bits = 0;
+    private static void and(byte[] segment, int length, long first, byte[] pattern) {
+        int position = (int) (first % pattern.length);
+        int done = 0;
+        while (done < length) {
+            int chunk = Math.min(length - done, pattern.length - position);
+            andRange(segment, done, pattern, position, chunk);
+            done += chunk;
+            position = 0;
+        }
+    }
+
+    private static void andRange(byte[] segment, int at, byte[] pattern, int from, int count) {
+        for (int i = 0; i < count; i++) {
+            segment[at + i] &= pattern[from + i];
+        }
+    }
+
+    private static byte[][] patterns() {
+        byte[][] patterns = new byte[GROUPS.length][];
+        for (int g = 0; g < GROUPS.length; g++) {
+            patterns[g] = pattern(GROUPS[g]);
+        }
+        return patterns;
+    }
+
+    /** One period of the bytes whose bits stand for numbers coprime to every prime of the group. */
+    private static byte[] pattern(int[] primes) {
+        int period = 1;
+        for (int p : primes) {
+            period *= p;
+        }
+        byte[] pattern = new byte[period];
+        java.util.Arrays.fill(pattern, (byte) -1);
+        for (int p : primes) {
             for (int k = 0; k < 8; k++) {
-                long n = 30L * b + Wheel30.RESIDUES[k];
-                if (n % 7 != 0 && n % 11 != 0 && n % 13 != 0 && n % 17 != 0 && n % 19 != 0) {
-                    bits |= 1 << k;
+                for (long n = p * (long) Wheel30.RESIDUES[k]; n < 30L * period; n += 30L * p) {
+                    pattern[(int) (n / 30)] &= (byte) ~(1 << Wheel30.bitOf((int) (n % 30)));
                 }
             }
-            pattern[b] = (byte) bits;
         }
         return pattern;
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts primes with a segmented sieve of Eratosthenes on the modulo-30 wheel, one byte per 30 numbers, pre-sieved up
- * to 19, medium primes crossed off a wheel cycle at a time and large ones through buckets; the fast default kernel.
+ * to 101, medium primes crossed off a wheel cycle at a time and large ones through buckets; the fast default kernel.
  */
 public final class WheelSieveKernel implements PrimeKernel {
 
@@ -24,7 +24,7 @@ public final class WheelSieveKernel implements PrimeKernel {
 
     private static final int MIN_SEGMENT_BYTES = 64;
     private static final int MAX_SEGMENT_BYTES = 1 << 24;
-    private static final int[] UNSIEVED_PRIMES = {2, 3, 5, 7, 11, 13, 17, 19};
+    private static final int[] UNSIEVED_PRIMES = BasePrimes.upTo(WheelPreSieve.LARGEST_PRIME).primes();
     private static final int LARGEST_CACHED_BASE_PRIME = (int) PrimeCount.isqrt(PrimeCount.MAX);
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -74,6 +74,9 @@ public final class WheelSieveKernel implements PrimeKernel {
                 count++;
             }
         }
+        if (from <= 2 && 2 <= to) {
+            count++;
+        }
         return count + countWheel(from, to);
     }
 
@@ -82,7 +85,7 @@ public final class WheelSieveKernel implements PrimeKernel {
         return "WheelSieveKernel(segmentBytes=" + (1 << segmentShift) + ")";
     }
 
-    /** The primes above 19 in [from, to] whose wheel bytes the sieve covers. */
+    /** The primes above 101 in [from, to] whose wheel bytes the sieve covers. */
     private long countWheel(long from, long to) {
         int stride = 1 << segmentShift;
         long firstByte = from / 30;
