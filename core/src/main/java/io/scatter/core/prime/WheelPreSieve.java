@@ -1,5 +1,9 @@
 package io.scatter.core.prime;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The repeating wheel patterns of numbers coprime to the primes 7 to 101, copied and ANDed into segments to start
  * them, so that no segment crosses off the smallest primes one by one.
@@ -13,6 +17,8 @@ final class WheelPreSieve {
             {7, 11, 13, 17, 19}, {23, 29, 31}, {37, 41, 43}, {47, 53, 59}, {61, 67, 71}, {73, 79, 83}, {89, 97, 101}};
 
     private static final byte[][] PATTERNS = patterns();
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private WheelPreSieve() {
     }
@@ -48,7 +54,11 @@ final class WheelPreSieve {
     }
 
     private static void andRange(byte[] segment, int at, byte[] pattern, int from, int count) {
-        for (int i = 0; i < count; i++) {
+        int i = 0;
+        for (int whole = count - 7; i < whole; i += 8) {
+            LONGS.set(segment, at + i, (long) LONGS.get(segment, at + i) & (long) LONGS.get(pattern, from + i));
+        }
+        for (; i < count; i++) {
             segment[at + i] &= pattern[from + i];
         }
     }
