@@ -29,6 +29,12 @@ final class MediumPrimes {
 
     /** Clears the multiples of every prime in bytes [0, length) of segment; positions move on to the next segment. */
     void crossOff(byte[] segment, int length, int stride) {
+        crossOffBelow(segment, length);
+        rebase(stride);
+    }
+
+    /** Clears the multiples of every prime in segment below byte {@code length}, from where the last call stopped. */
+    void crossOffBelow(byte[] segment, int length) {
         for (int j = 0; j < size; j++) {
             int p = primes[j];
             int q = p / 30;
@@ -53,8 +59,15 @@ final class MediumPrimes {
                     k++;
                 }
             }
-            cycleStarts[j] = base - stride;
+            cycleStarts[j] = base;
             wheelIndexes[j] = (byte) k;
+        }
+    }
+
+    /** Makes positions relative to the segment {@code stride} bytes on. */
+    void rebase(int stride) {
+        for (int j = 0; j < size; j++) {
+            cycleStarts[j] -= stride;
         }
     }
 

@@ -5,16 +5,17 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * The repeating wheel patterns of numbers coprime to the primes 7 to 101, copied and ANDed into segments to start
+ * The repeating wheel patterns of numbers coprime to the primes 7 to 163, copied and ANDed into segments to start
  * them, so that no segment crosses off the smallest primes one by one.
  */
 final class WheelPreSieve {
 
     /** The largest pre-sieved prime; the patterns clear the pre-sieved primes too, so counts add them back. */
-    static final int LARGEST_PRIME = 101;
+    static final int LARGEST_PRIME = 163;
 
     private static final int[][] GROUPS = {
-            {7, 11, 13, 17, 19}, {23, 29, 31}, {37, 41, 43}, {47, 53, 59}, {61, 67, 71}, {73, 79, 83}, {89, 97, 101}};
+            {7, 11, 13, 17, 19}, {23, 29, 31}, {37, 41, 43}, {47, 53, 59}, {61, 67, 71}, {73, 79, 83}, {89, 97, 101},
+            {103, 107}, {109, 113}, {127, 131}, {137, 139}, {149, 151}, {157, 163}};
 
     private static final byte[][] PATTERNS = patterns();
 

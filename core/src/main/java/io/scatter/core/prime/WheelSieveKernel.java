@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Counts primes with a segmented sieve of Eratosthenes on the modulo-30 wheel, one byte per 30 numbers, pre-sieved up
- * to 101, medium primes crossed off a wheel cycle at a time and large ones through buckets; the fast default kernel.
+ * to 163, medium primes crossed off a wheel cycle at a time and large ones through buckets; the fast default kernel.
  */
 public final class WheelSieveKernel implements PrimeKernel {
 
@@ -23,6 +23,9 @@ public final class WheelSieveKernel implements PrimeKernel {
     static final long UNCHECKED_MAX = 4_000_000_000_000_000_000L;
 
     private static final int MIN_SEGMENT_BYTES = 64;
+    private static final int SMALL_PRIME_LIMIT = 2048;
+    private static final int BLOCK_BYTES = Integer.highestOneBit(
+            (int) Math.max(4096, Math.min(1 << 20, CacheSizes.dataCache(1).orElse(FALLBACK_SEGMENT_BYTES))));
     private static final int MAX_SEGMENT_BYTES = 1 << 24;
     private static final int[] UNSIEVED_PRIMES = BasePrimes.upTo(WheelPreSieve.LARGEST_PRIME).primes();
     private static final int LARGEST_CACHED_BASE_PRIME = (int) PrimeCount.isqrt(PrimeCount.MAX);
@@ -45,14 +48,14 @@ public final class WheelSieveKernel implements PrimeKernel {
         this.segmentShift = Integer.numberOfTrailingZeros(segmentBytes);
     }
 
-    /** The segment size for this machine: the property if set, else half the level-2 cache, else the fallback. */
+    /** The segment size for this machine: the property if set, else a quarter of the level-2 cache, else the fallback. */
     public static int defaultSegmentBytes() {
         String property = System.getProperty(SEGMENT_BYTES_PROPERTY);
         if (property != null && !property.isBlank()) {
             return Integer.parseInt(property.trim());
         }
         long l2 = CacheSizes.dataCache(2).orElse(2L * FALLBACK_SEGMENT_BYTES);
-        long wanted = Math.max(FALLBACK_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, l2 / 2));
+        long wanted = Math.max(FALLBACK_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, l2 / 4));
         return Integer.highestOneBit((int) wanted);
     }
 
@@ -85,7 +88,10 @@ public final class WheelSieveKernel implements PrimeKernel {
         return "WheelSieveKernel(segmentBytes=" + (1 << segmentShift) + ")";
     }
 
-    /** The primes above 101 in [from, to] whose wheel bytes the sieve covers. */
+    /**
+     * The primes above 163 in [from, to] whose wheel bytes the sieve covers; the smallest sieving primes cross off a
+     * level-1-cache-sized block at a time.
+     */
     private long countWheel(long from, long to) {
         int stride = 1 << segmentShift;
         long firstByte = from / 30;
@@ -93,6 +99,7 @@ public final class WheelSieveKernel implements PrimeKernel {
         long lastSegment = (bytes - 1) >> segmentShift;
         long sqrt = PrimeCount.isqrt(to);
         SievingPrimes sievingPrimes = new SievingPrimes(basePrimesUpTo(sqrt), sqrt);
+        MediumPrimes small = new MediumPrimes();
         MediumPrimes medium = new MediumPrimes();
         BucketSieve buckets = new BucketSieve(segmentShift, lastSegment, sqrt);
         byte[] segment = new byte[stride];
@@ -104,13 +111,20 @@ public final class WheelSieveKernel implements PrimeKernel {
             int length = (int) Math.min(stride, bytes - (s << segmentShift));
             long highest = 30 * (low + length) - 1;
             while (pending > 0 && pending * pending <= highest) {
-                activate((int) pending, low, s, medium, buckets);
+                activate((int) pending, low, s, small, medium, buckets);
                 pending = sievingPrimes.next();
             }
             WheelPreSieve.fill(segment, length, low);
             if (low == 0) {
                 segment[0] &= (byte) ~1;
             }
+            for (int block = Math.min(length, BLOCK_BYTES); ; block = Math.min(length, block + BLOCK_BYTES)) {
+                small.crossOffBelow(segment, block);
+                if (block == length) {
+                    break;
+                }
+            }
+            small.rebase(stride);
             medium.crossOff(segment, length, stride);
             buckets.crossOff(segment, length, s);
             if (s == 0) {
@@ -125,11 +139,13 @@ public final class WheelSieveKernel implements PrimeKernel {
     }
 
     /** Starts prime p crossing off at its first multiple coprime to 30 from p squared and from segment s on. */
-    private void activate(int p, long low, long s, MediumPrimes medium, BucketSieve buckets) {
+    private void activate(int p, long low, long s, MediumPrimes small, MediumPrimes medium, BucketSieve buckets) {
         long start = Math.max((long) p * p, 30 * low);
         long m = Wheel30.nextCoprime((start + p - 1) / p);
         long offset = (long) p * m / 30 - low;
-        if (p < (1 << segmentShift)) {
+        if (p < SMALL_PRIME_LIMIT) {
+            small.add(p, m, (int) offset);
+        } else if (p < (1 << segmentShift)) {
             medium.add(p, m, (int) offset);
         } else {
             buckets.add(p, m, s, offset);
