@@ -48,14 +48,14 @@ public final class WheelSieveKernel implements PrimeKernel {
         this.segmentShift = Integer.numberOfTrailingZeros(segmentBytes);
     }
 
-    /** The segment size for this machine: the property if set, else a quarter of the level-2 cache, else the fallback. */
+    /** The segment size for this machine: the property if set, else half the level-2 cache, else the fallback. */
     public static int defaultSegmentBytes() {
         String property = System.getProperty(SEGMENT_BYTES_PROPERTY);
         if (property != null && !property.isBlank()) {
             return Integer.parseInt(property.trim());
         }
         long l2 = CacheSizes.dataCache(2).orElse(2L * FALLBACK_SEGMENT_BYTES);
-        long wanted = Math.max(FALLBACK_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, l2 / 4));
+        long wanted = Math.max(FALLBACK_SEGMENT_BYTES, Math.min(MAX_SEGMENT_BYTES, l2 / 2));
         return Integer.highestOneBit((int) wanted);
     }
 
