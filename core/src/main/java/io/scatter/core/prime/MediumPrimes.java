@@ -8,6 +8,7 @@ final class MediumPrimes {
     private int[] primes = new int[64];
     private int[] cycleStarts = new int[64];
     private byte[] wheelIndexes = new byte[64];
+    private byte[] classes = new byte[64];
     private int size;
 
     /**
@@ -19,11 +20,13 @@ final class MediumPrimes {
             primes = Arrays.copyOf(primes, 2 * size);
             cycleStarts = Arrays.copyOf(cycleStarts, 2 * size);
             wheelIndexes = Arrays.copyOf(wheelIndexes, 2 * size);
+            classes = Arrays.copyOf(classes, 2 * size);
         }
         int k = Wheel30.bitOf((int) (m % 30));
         primes[size] = p;
         cycleStarts[size] = position - Wheel30.offsetInCycle(p / 30, Wheel30.classOf(p), k);
         wheelIndexes[size] = (byte) k;
+        classes[size] = (byte) Wheel30.classOf(p);
         size++;
     }
 
@@ -38,7 +41,7 @@ final class MediumPrimes {
         for (int j = 0; j < size; j++) {
             int p = primes[j];
             int q = p / 30;
-            int c = Wheel30.classOf(p);
+            int c = classes[j];
             int base = cycleStarts[j];
             int k = wheelIndexes[j];
             while (k < 8) {

@@ -21,6 +21,9 @@ final class Wheel30 {
     /** For prime class c and wheel index k, the part of the byte step from m to the next m not scaled by p / 30. */
     private static final int[] STEP_REMAINDERS = new int[64];
 
+    /** For prime class c and wheel index k, the part of offsetInCycle not scaled by p / 30. */
+    private static final int[] CYCLE_REMAINDERS = new int[64];
+
     static {
         java.util.Arrays.fill(BIT_OF, -1);
         for (int k = 0; k < 8; k++) {
@@ -38,6 +41,7 @@ final class Wheel30 {
                 int rc = RESIDUES[c];
                 MASKS[8 * c + k] = (byte) (1 << BIT_OF[rc * RESIDUES[k] % 30]);
                 STEP_REMAINDERS[8 * c + k] = rc * RESIDUES[k + 1] / 30 - rc * RESIDUES[k] / 30;
+                CYCLE_REMAINDERS[8 * c + k] = rc * RESIDUES[k] / 30;
             }
         }
     }
@@ -72,6 +76,6 @@ final class Wheel30 {
 
     /** Where multiple p * (30t + residue k) lies in bytes, relative to byte p * t; q is p / 30. */
     static int offsetInCycle(int q, int c, int k) {
-        return q * RESIDUES[k] + RESIDUES[c] * RESIDUES[k] / 30;
+        return q * RESIDUES[k] + CYCLE_REMAINDERS[8 * c + k];
     }
 }
