@@ -17,6 +17,9 @@ final class WheelPreSieve {
             {7, 11, 13, 17, 19}, {23, 29, 31}, {37, 41, 43}, {47, 53, 59}, {61, 67, 71}, {73, 79, 83}, {89, 97, 101},
             {103, 107}, {109, 113}, {127, 131}, {137, 139}, {149, 151}, {157, 163}};
 
+    /** Pre-sieving goes this many bytes at a time, so that every pattern is ANDed into bytes in the level-1 cache. */
+    private static final int CHUNK_BYTES = 8192;
+
     private static final byte[][] PATTERNS = patterns();
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -26,28 +29,31 @@ final class WheelPreSieve {
 
     /** Fills bytes [0, length) of segment with the patterns for the bytes from absolute byte {@code first} on. */
     static void fill(byte[] segment, int length, long first) {
-        copy(segment, length, first, PATTERNS[0]);
-        for (int g = 1; g < PATTERNS.length; g++) {
-            and(segment, length, first, PATTERNS[g]);
+        for (int at = 0; at < length; at += CHUNK_BYTES) {
+            int end = Math.min(length, at + CHUNK_BYTES);
+            copy(segment, at, end, first + at, PATTERNS[0]);
+            for (int g = 1; g < PATTERNS.length; g++) {
+                and(segment, at, end, first + at, PATTERNS[g]);
+            }
         }
     }
 
-    private static void copy(byte[] segment, int length, long first, byte[] pattern) {
+    private static void copy(byte[] segment, int at, int end, long first, byte[] pattern) {
         int position = (int) (first % pattern.length);
-        int done = 0;
-        while (done < length) {
-            int chunk = Math.min(length - done, pattern.length - position);
+        int done = at;
+        while (done < end) {
+            int chunk = Math.min(end - done, pattern.length - position);
             System.arraycopy(pattern, position, segment, done, chunk);
             done += chunk;
             position = 0;
         }
     }
 
-    private static void and(byte[] segment, int length, long first, byte[] pattern) {
+    private static void and(byte[] segment, int at, int end, long first, byte[] pattern) {
         int position = (int) (first % pattern.length);
-        int done = 0;
-        while (done < length) {
-            int chunk = Math.min(length - done, pattern.length - position);
+        int done = at;
+        while (done < end) {
+            int chunk = Math.min(end - done, pattern.length - position);
             andRange(segment, done, pattern, position, chunk);
             done += chunk;
             position = 0;
