@@ -1,8 +1,8 @@
 package io.scatter.core.prime;
 
 /**
- * The primes above those pre-sieved, up to a limit, in ascending order, read from a list known in advance and, past its end, found a
- * chunk at a time, so a range near 10^18 needs no list of all primes up to 10^9.
+ * The primes above those pre-sieved, up to a limit, in ascending order, read from a list known in advance and, past
+ * its end, found a chunk at a time, so a range near 10^18 needs no list of all primes up to 10^9.
  */
 final class SievingPrimes {
 

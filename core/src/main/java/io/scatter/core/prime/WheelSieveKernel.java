@@ -41,7 +41,8 @@ public final class WheelSieveKernel implements PrimeKernel {
 
     /** A sieve whose segments hold {@code segmentBytes} bytes, 30 numbers each: a power of two from 64 to 2^24. */
     public WheelSieveKernel(int segmentBytes) {
-        if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES || Integer.bitCount(segmentBytes) != 1) {
+        if (segmentBytes < MIN_SEGMENT_BYTES || segmentBytes > MAX_SEGMENT_BYTES
+                || Integer.bitCount(segmentBytes) != 1) {
             throw new IllegalArgumentException("segmentBytes must be a power of two between " + MIN_SEGMENT_BYTES
                     + " and " + MAX_SEGMENT_BYTES + ", got " + segmentBytes);
         }
@@ -186,7 +187,7 @@ public final class WheelSieveKernel implements PrimeKernel {
         return count;
     }
 
-    /** Base primes up to at least {@code limit} or the largest cached, kept for later calls, doubling as ranges grow. */
+    /** Base primes up to at least {@code limit} or the largest cached, kept for later calls, growing with ranges. */
     private BasePrimes basePrimesUpTo(long limit) {
         int needed = (int) Math.min(limit, LARGEST_CACHED_BASE_PRIME);
         BasePrimes known = basePrimes.get();

@@ -80,7 +80,8 @@ class WheelSieveAgreementTest {
 
     @Provide
     Arbitrary<Long> belowTheMaximum() {
-        return Arbitraries.longs().between(0, PrimeCount.MAX - 4_000_001).withDistribution(RandomDistribution.uniform());
+        return Arbitraries.longs().between(0, PrimeCount.MAX - 4_000_001)
+                .withDistribution(RandomDistribution.uniform());
     }
 
     private static Arbitrary<Long> near(long center) {
