@@ -7,8 +7,8 @@ import java.util.List;
 /** The ways a prime count can be computed, each with its wire name, kernel and cost model for splitting. */
 public enum Algorithm {
 
-    /** Segmented sieve of Eratosthenes, the default; cost in integers covered. */
-    SIEVE("sieve", new SegmentedSieveKernel(), new SieveCost(), 50_000_000),
+    /** Segmented sieve of Eratosthenes on the modulo-30 wheel, the default; cost in integers covered. */
+    SIEVE("sieve", new WheelSieveKernel(), new SieveCost(), 50_000_000),
 
     /** Tests every odd candidate for divisors up to its square root; cost in divisions. */
     TRIAL_DIVISION("trial-division", new TrialDivisionKernel(), new TrialDivisionCost(), 25_000_000);

@@ -26,7 +26,7 @@ class AlgorithmTest {
 
     @Test
     void eachAlgorithmHasItsOwnKernel() {
-        assertThat(Algorithm.SIEVE.kernel()).isInstanceOf(SegmentedSieveKernel.class);
+        assertThat(Algorithm.SIEVE.kernel()).isInstanceOf(WheelSieveKernel.class);
         assertThat(Algorithm.TRIAL_DIVISION.kernel()).isInstanceOf(TrialDivisionKernel.class);
     }
 

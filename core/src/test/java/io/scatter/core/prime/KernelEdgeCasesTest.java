@@ -36,7 +36,8 @@ class KernelEdgeCasesTest {
                 new long[] {M, M, 0},
                 new long[] {M - 53, M, 2},
                 new long[] {M - 1000, M, 23});
-        return Stream.of(new SegmentedSieveKernel(), new SegmentedSieveKernel(64), new TrialDivisionKernel())
+        return Stream.of(new WheelSieveKernel(), new WheelSieveKernel(64), new SegmentedSieveKernel(),
+                        new SegmentedSieveKernel(64), new TrialDivisionKernel())
                 .flatMap(kernel -> ranges.stream().map(r -> Arguments.of(kernel, r[0], r[1], r[2])));
     }
 
@@ -47,7 +48,7 @@ class KernelEdgeCasesTest {
     }
 
     static Stream<PrimeKernel> kernels() {
-        return Stream.of(new SegmentedSieveKernel(), new TrialDivisionKernel());
+        return Stream.of(new WheelSieveKernel(), new SegmentedSieveKernel(), new TrialDivisionKernel());
     }
 
     @ParameterizedTest

@@ -22,6 +22,11 @@ class KernelInterruptionTest {
     }
 
     @Test
+    void theWheelSieveStopsWhenItsThreadIsInterrupted() throws Exception {
+        assertThat(interruptedWhileCounting(new WheelSieveKernel())).isInstanceOf(TaskInterruptedException.class);
+    }
+
+    @Test
     void trialDivisionStopsWhenItsThreadIsInterrupted() throws Exception {
         assertThat(interruptedWhileCounting(new TrialDivisionKernel())).isInstanceOf(TaskInterruptedException.class);
     }
