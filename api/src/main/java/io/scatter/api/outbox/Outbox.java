@@ -3,9 +3,12 @@ package io.scatter.api.outbox;
 import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.messaging.ScatterEvents;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,20 +17,25 @@ import java.util.UUID;
 
 /**
  * The transactional outbox: messages are stored in the caller's transaction, so they are published (by
- * {@link OutboxRelay}) if and only if the change they announce commits.
+ * {@link OutboxRelay}) if and only if the change they announce commits — at once after the commit, which wakes the
+ * relay, or at its next round.
  */
 @Component
 public class Outbox {
 
     private final OutboxRepository repository;
+    /** Looked up when needed: the relay depends on the broker, whose listeners depend on this outbox. */
+    private final ObjectProvider<OutboxRelay> relay;
 
-    Outbox(OutboxRepository repository) {
+    Outbox(OutboxRepository repository, ObjectProvider<OutboxRelay> relay) {
         this.repository = repository;
+        this.relay = relay;
     }
 
     /** Queues one message per task, each with the job id as subject. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueTasks(List<TaskMessage> tasks) {
+        wakeRelayAfterCommit();
         repository.insertAll(tasks.stream().map(task -> row(TaskMessage.TYPE, TaskMessage.EXCHANGE,
                 TaskMessage.ROUTING_KEY, task.jobId(), task)).toList());
     }
@@ -35,6 +43,7 @@ public class Outbox {
     /** Queues the broadcast telling workers to skip the tasks of job {@code jobId}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueueJobCancelled(UUID jobId) {
+        wakeRelayAfterCommit();
         repository.insertAll(List.of(row(JobCancelledMessage.TYPE, JobCancelledMessage.EXCHANGE,
                 JobCancelledMessage.ROUTING_KEY, jobId, new JobCancelledMessage(jobId))));
     }
@@ -52,6 +61,16 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean taskQueuedSince(UUID jobId, int taskIndex, Instant since) {
         return repository.taskQueuedSince(jobId.toString(), taskIndex, since);
+    }
+
+    /** Once the caller's transaction commits, the relay sends what it queued without waiting for its next round. */
+    private void wakeRelayAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                relay.ifAvailable(OutboxRelay::wake);
+            }
+        });
     }
 
     private static OutboxRow row(String type, String exchange, String routingKey, UUID jobId, Object message) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,7 @@ class OutboxRelay implements SmartLifecycle {
     private final RelayProperties properties;
     private final Clock clock;
     private volatile boolean running;
-    private ScheduledExecutorService scheduler;
+    private volatile ScheduledExecutorService scheduler;
 
     // confined to the scheduler's thread
     private ConfirmingPublisher publisher;
@@ -89,6 +90,21 @@ class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /**
+     * Runs a round soon, on the relay's thread, instead of waiting out the interval: rows just committed go out at
+     * once. Rounds never overlap; a wake while the relay is stopped or backing off does nothing.
+     */
+    void wake() {
+        ScheduledExecutorService current = scheduler;
+        if (running && current != null) {
+            try {
+                current.execute(this::round);
+            } catch (RejectedExecutionException e) {
+                log.debug("Not waking the relay: it is stopping");
+            }
+        }
     }
 
     /** One round: relays batches until fewer than a full batch is left; never throws (that would end the schedule). */
