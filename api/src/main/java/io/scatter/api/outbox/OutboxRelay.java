@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes the outbox: every {@code scatter.outbox.interval}, on its own thread, it locks the oldest unsent rows
@@ -42,6 +43,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private volatile boolean running;
     private volatile ScheduledExecutorService scheduler;
+    private final AtomicBoolean wakePending = new AtomicBoolean();
 
     // confined to the scheduler's thread
     private ConfirmingPublisher publisher;
@@ -94,14 +96,19 @@ class OutboxRelay implements SmartLifecycle {
 
     /**
      * Runs a round soon, on the relay's thread, instead of waiting out the interval: rows just committed go out at
-     * once. Rounds never overlap; a wake while the relay is stopped or backing off does nothing.
+     * once. Rounds never overlap, and wakes coalesce: the commits that come while a woken round waits to start share
+     * it. A wake while the relay is stopped or backing off does nothing.
      */
     void wake() {
         ScheduledExecutorService current = scheduler;
-        if (running && current != null) {
+        if (running && current != null && wakePending.compareAndSet(false, true)) {
             try {
-                current.execute(this::round);
+                current.execute(() -> {
+                    wakePending.set(false);
+                    round();
+                });
             } catch (RejectedExecutionException e) {
+                wakePending.set(false);
                 log.debug("Not waking the relay: it is stopping");
             }
         }
