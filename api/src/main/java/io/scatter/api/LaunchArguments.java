@@ -65,10 +65,10 @@ final class LaunchArguments {
         return result;
     }
 
-    /** The plug-in path, once it is known to load. */
+    /** The plug-in path, once every entry of it is known to be readable. */
     private static String plugins(String path) throws UsageException {
         try {
-            JobTypes.load(path);
+            JobTypes.checkPluginPath(path);
         } catch (IllegalArgumentException e) {
             throw new UsageException(Settings.PLUGINS.flag() + ": " + e.getMessage());
         }

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 class PoisonDrillIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration SUPERVISION = Duration.ofMinutes(5);
     /** The halting task kills at most one worker per allowed delivery; anything far beyond is another fault. */
     private static final int MAX_REPLACEMENTS = 12;
@@ -129,7 +130,7 @@ class PoisonDrillIT {
     }
 
     private static List<JsonNode> deadLetters(Drill.Context drill) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                         drill.cluster().apiBase().resolve("/api/v1/dead-letters?limit=100"))
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> letters = new ArrayList<>();

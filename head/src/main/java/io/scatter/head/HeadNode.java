@@ -103,7 +103,7 @@ final class HeadNode implements AutoCloseable {
                 String.valueOf(config.httpPort())));
         if (config.workers() > 0) {
             Worker local = new Worker(new WorkerConfig(startedBroker.uri(), config.workers(), config.workerName(),
-                    WORKER_GRACE), JobTypes.load(context.getEnvironment().getProperty("scatter.plugins", "")));
+                    WORKER_GRACE), context.getBean(JobTypes.class));
             if (!register(() -> worker = local)) {
                 return;
             }

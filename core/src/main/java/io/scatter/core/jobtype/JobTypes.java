@@ -50,16 +50,30 @@ public final class JobTypes {
      * @throws IllegalArgumentException naming a plug-in path that does not exist or cannot be read
      */
     public static JobTypes load(String pluginPath) {
+        List<URL> urls = pluginUrls(pluginPath);
+        if (urls.isEmpty()) {
+            return load();
+        }
+        return load(new URLClassLoader("scatter-plugins", urls.toArray(URL[]::new), JobTypes.class.getClassLoader()));
+    }
+
+    /**
+     * Checks that every entry of {@code pluginPath} can be read as a plug-in, without loading any class.
+     *
+     * @throws IllegalArgumentException naming the first that cannot
+     */
+    public static void checkPluginPath(String pluginPath) {
+        pluginUrls(pluginPath);
+    }
+
+    private static List<URL> pluginUrls(String pluginPath) {
         List<URL> urls = new ArrayList<>();
         for (String entry : pluginPath == null ? new String[0] : pluginPath.split(File.pathSeparator)) {
             if (!entry.isBlank()) {
                 urls.addAll(pluginUrls(Path.of(entry.strip())));
             }
         }
-        if (urls.isEmpty()) {
-            return load();
-        }
-        return load(new URLClassLoader("scatter-plugins", urls.toArray(URL[]::new), JobTypes.class.getClassLoader()));
+        return urls;
     }
 
     private static List<URL> pluginUrls(Path path) {

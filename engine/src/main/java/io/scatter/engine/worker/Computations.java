@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Computations implements AutoCloseable {
 
-    /** How one computation ended: with an output, a failure, or neither (it outran its deadline or was interrupted). */
+    /**
+     * How one computation ended: with an output, a failure, or neither (it outran its deadline or was interrupted); a
+     * type that returns no output fails.
+     */
     record Ended(Map<String, Object> output, Throwable failure, boolean timedOut, Instant startedAt,
                  Instant endedAt) {
 
@@ -62,7 +65,11 @@ final class Computations implements AutoCloseable {
         Future<Map<String, Object>> future = threads.submit(() -> {
             running.incrementAndGet();
             try {
-                return type.compute(task.payload());
+                Map<String, Object> output = type.compute(task.payload());
+                if (output == null) {
+                    throw new IllegalStateException("job type " + type.name() + " computed no result");
+                }
+                return output;
             } finally {
                 running.decrementAndGet();
             }
