@@ -5,6 +5,7 @@ import com.rabbitmq.client.RecoveryListener;
 import io.scatter.contracts.Channels;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
+import io.scatter.engine.worker.RetryBackoff;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.heartbeat.HeartbeatPublisher;
@@ -83,7 +84,8 @@ public final class Worker implements AutoCloseable {
                 transport = new WorkerTransport(rabbit);
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
-                runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), clock);
+                runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
+                        clock, RetryBackoff.DEFAULT);
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
@@ -95,8 +97,8 @@ public final class Worker implements AutoCloseable {
                 throw e;
             }
             log.info("Job types: {}", jobTypes.names().isEmpty() ? "none" : String.join(", ", jobTypes.names()));
-            log.info("worker {} consuming {} with concurrency {}", config.name(), Channels.TASKS_QUEUE,
-                    config.concurrency());
+            log.info("worker {} consuming {} with concurrency {} (holding up to {} tasks)", config.name(),
+                    Channels.TASKS_QUEUE, config.concurrency(), config.prefetch());
         }
     }
 

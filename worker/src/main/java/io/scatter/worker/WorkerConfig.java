@@ -5,14 +5,17 @@ import java.util.Objects;
 
 /**
  * What a worker needs to run: where the broker is, how many tasks it computes at once, its name, how long in-flight
- * tasks may run on after it is asked to stop, how often it sends a heartbeat, and where its job-type plug-ins are
- * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none).
+ * tasks may run on after it is asked to stop, how often it sends a heartbeat, where its job-type plug-ins are
+ * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none), and how many tasks it holds at most
+ * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}).
  */
 public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
-                           String plugins) {
+                           String plugins, int prefetch) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+    /** How many tasks a worker holds per task it computes at once, unless told otherwise. */
+    public static final int DEFAULT_PREFETCH_FACTOR = 2;
 
     public WorkerConfig {
         Objects.requireNonNull(rabbitmqUri, "rabbitmqUri");
@@ -23,12 +26,22 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
+        if (prefetch < concurrency) {
+            throw new IllegalArgumentException("prefetch must be at least the concurrency " + concurrency + ", not "
+                    + prefetch);
+        }
         if (grace.isNegative()) {
             throw new IllegalArgumentException("grace must not be negative, not " + grace);
         }
         if (heartbeat.isZero() || heartbeat.isNegative()) {
             throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
         }
+    }
+
+    /** A configuration with the {@linkplain #defaultPrefetch(int) default prefetch}. */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
+                        String plugins) {
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, defaultPrefetch(concurrency));
     }
 
     /** A configuration without plug-ins. */
@@ -39,6 +52,11 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
     /** A configuration with the {@linkplain #DEFAULT_HEARTBEAT default heartbeat interval}, without plug-ins. */
     public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace) {
         this(rabbitmqUri, concurrency, name, grace, DEFAULT_HEARTBEAT);
+    }
+
+    /** How many tasks a worker computing {@code concurrency} at once holds unless told otherwise. */
+    public static int defaultPrefetch(int concurrency) {
+        return (int) Math.min((long) concurrency * DEFAULT_PREFETCH_FACTOR, Integer.MAX_VALUE);
     }
 
     /** The name a worker takes unless told otherwise: its host name and process id, e.g. {@code raspberrypi-4242}. */

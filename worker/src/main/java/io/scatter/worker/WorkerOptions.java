@@ -21,6 +21,7 @@ final class WorkerOptions {
 
     static final String COMMAND = "java -jar scatter-worker-exec.jar";
     static final int MAX_CONCURRENCY = 1024;
+    static final int MAX_PREFETCH = 65_535;
     static final int MAX_GRACE_SECONDS = 86_400;
     static final int MAX_HEARTBEAT_SECONDS = 3_600;
 
@@ -29,6 +30,10 @@ final class WorkerOptions {
     private final Option concurrency = new Option("--concurrency", "SCATTER_CONCURRENCY",
             String.valueOf(Runtime.getRuntime().availableProcessors()),
             "tasks computed at once, 1.." + MAX_CONCURRENCY);
+    private final Option prefetch = new Option("--prefetch", "SCATTER_PREFETCH", "",
+            "tasks held at most: computing, waiting for a thread or for their result's confirm; --concurrency.."
+                    + MAX_PREFETCH + " (default " + WorkerConfig.DEFAULT_PREFETCH_FACTOR + " x --concurrency; "
+                    + "more speeds up tiny tasks, --concurrency suits long ones)");
     private final Option name = new Option("--name", "SCATTER_WORKER_NAME", defaultName(),
             "worker name in results and logs");
     private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",
@@ -43,7 +48,7 @@ final class WorkerOptions {
     private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
             HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            name, grace, heartbeat, Settings.PLUGINS);
+            prefetch, name, grace, heartbeat, Settings.PLUGINS);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -59,9 +64,13 @@ final class WorkerOptions {
             throw new UsageException("--name must be 1 to 100 letters, digits, '.', '_' or '-', starting with a "
                     + "letter or digit, got '" + workerName + "'");
         }
-        return new WorkerConfig(uri, settings.getInt(concurrency, 1, MAX_CONCURRENCY), workerName,
+        int threads = settings.getInt(concurrency, 1, MAX_CONCURRENCY);
+        int held = settings.get(prefetch).isBlank() ? WorkerConfig.defaultPrefetch(threads)
+                : settings.getInt(prefetch, threads, MAX_PREFETCH);
+        return new WorkerConfig(uri, threads, workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
-                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)), settings.get(Settings.PLUGINS));
+                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)), settings.get(Settings.PLUGINS),
+                held);
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */

@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
  * The worker's view of its transport: passes everything on, and adds what the process needs around
- * {@link io.scatter.engine.worker.TaskRunner}. It logs each published result and each cancellation, and once the
- * shutdown grace has run out it refuses to publish, so a task abandoned after the grace (its delivery already
- * returned to the queue) never gets a result from this worker.
+ * {@link io.scatter.engine.worker.TaskRunner}. It logs each result as it is published and each cancellation, and
+ * once the shutdown grace has run out it refuses to publish, so a task abandoned after the grace (its delivery
+ * already returned to the queue) never gets a result from this worker.
  */
 final class WorkerTransport extends ForwardingTaskTransport {
 
@@ -37,10 +39,34 @@ final class WorkerTransport extends ForwardingTaskTransport {
 
     @Override
     public void publishResult(String messageId, TaskResultMessage result) throws TransportException {
+        refuseAfterGrace();
+        delegate().publishResult(messageId, result);
+        logPublished(result);
+    }
+
+    /**
+     * Publishes through the delegate without waiting for the confirm (refused once the shutdown grace ran out); logs
+     * the result here, on the computing thread, as it goes out.
+     */
+    @Override
+    public CompletionStage<Void> publishResultAsync(String messageId, TaskResultMessage result) {
+        try {
+            refuseAfterGrace();
+        } catch (TransportException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletionStage<Void> published = delegate().publishResultAsync(messageId, result);
+        logPublished(result);
+        return published;
+    }
+
+    private void refuseAfterGrace() throws TransportException {
         if (stopping && System.nanoTime() - graceEndsAt >= 0) {
             throw new TransportException("the shutdown grace ran out; the task was abandoned to the broker");
         }
-        delegate().publishResult(messageId, result);
+    }
+
+    private static void logPublished(TaskResultMessage result) {
         log.info("task {} of {} job {} {} in {} ms (attempt {})", result.taskIndex() + 1, result.jobType(),
                 result.jobId(),
                 result.outcome() == TaskResultMessage.Outcome.SUCCEEDED ? "succeeded" : "failed: " + result.error(),

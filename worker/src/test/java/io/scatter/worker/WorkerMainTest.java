@@ -78,7 +78,8 @@ class WorkerMainTest {
 
         assertThat(code).isZero();
         assertThat(out()).contains("--rabbitmq", "SCATTER_RABBITMQ_URI", "--concurrency", "SCATTER_CONCURRENCY",
-                "--name", "SCATTER_WORKER_NAME", "--grace", "SCATTER_SHUTDOWN_GRACE", "--help");
+                "--name", "SCATTER_WORKER_NAME", "--grace", "SCATTER_SHUTDOWN_GRACE", "--prefetch", "SCATTER_PREFETCH",
+                "--help");
         assertThat(err()).isEmpty();
     }
 

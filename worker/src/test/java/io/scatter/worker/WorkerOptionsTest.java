@@ -35,6 +35,22 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void aWorkerHoldsTwiceItsConcurrencyUnlessThePrefetchFlagOrTheEnvironmentSaysOtherwise() throws UsageException {
+        assertThat(options.parse(new String[]{"--concurrency", "3"}, Map.of()).prefetch()).isEqualTo(6);
+        assertThat(options.parse(new String[]{"--concurrency", "3"}, Map.of("SCATTER_PREFETCH", "40")).prefetch())
+                .isEqualTo(40);
+        assertThat(options.parse(new String[]{"--concurrency", "3", "--prefetch", "3"},
+                Map.of("SCATTER_PREFETCH", "40")).prefetch()).isEqualTo(3);
+    }
+
+    @Test
+    void aPrefetchBelowTheConcurrencyIsRefused() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--concurrency", "4", "--prefetch", "2"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--prefetch must be between 4 and " + WorkerOptions.MAX_PREFETCH + ", got 2");
+    }
+
+    @Test
     void aClusterOfSeveralAddressesIsTakenAsOneUri() throws UsageException {
         String cluster = "amqp://guest:guest@127.0.0.1:5672,127.0.0.1:5673,127.0.0.1:5674/drill";
 

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** A transport that passes every call to another: subclasses override what they add to (logging, fault injection). */
+/**
+ * A transport that passes every call to another: subclasses override what they add to (logging, fault injection).
+ * {@link #publishResultAsync} is not passed on: it publishes through {@link #publishResult}, so a subclass that adds
+ * to that sees every result; one that wants the delegate's asynchronous publishing overrides it.
+ */
 public abstract class ForwardingTaskTransport implements TaskTransport {
 
     private final TaskTransport delegate;
@@ -28,6 +32,12 @@ public abstract class ForwardingTaskTransport implements TaskTransport {
     @Override
     public Subscription consumeTasks(int concurrency, Consumer<TaskDelivery> handler) throws TransportException {
         return delegate.consumeTasks(concurrency, handler);
+    }
+
+    @Override
+    public Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
+            throws TransportException {
+        return delegate.consumeTasks(concurrency, prefetch, handler);
     }
 
     @Override

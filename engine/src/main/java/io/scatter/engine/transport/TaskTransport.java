@@ -5,6 +5,8 @@ import io.scatter.contracts.TaskResultMessage;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -35,8 +37,33 @@ public interface TaskTransport extends AutoCloseable {
      */
     Subscription consumeTasks(int concurrency, Consumer<TaskDelivery> handler) throws TransportException;
 
+    /**
+     * As {@link #consumeTasks(int, Consumer)}, handling {@code concurrency} tasks at a time but holding up to
+     * {@code prefetch} unsettled: those beyond {@code concurrency} wait in this process for a free thread, and return to
+     * the queue unsettled if the subscription closes first. Adapters without a prefetch hold {@code concurrency}.
+     */
+    default Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
+            throws TransportException {
+        return consumeTasks(concurrency, handler);
+    }
+
     /** Publishes a task's result under {@code messageId}; returns once it is safe. */
     void publishResult(String messageId, TaskResultMessage result) throws TransportException;
+
+    /**
+     * Publishes a task's result under {@code messageId} without waiting for it to be safe: the stage completes once it
+     * is, or exceptionally with a {@link TransportException} when it may not be (a nack, a lost channel, a timeout).
+     * Adapters may complete it later on a thread of their own, so the caller can go on meanwhile; the default
+     * publishes at once, on the caller's thread.
+     */
+    default CompletionStage<Void> publishResultAsync(String messageId, TaskResultMessage result) {
+        try {
+            publishResult(messageId, result);
+            return CompletableFuture.completedFuture(null);
+        } catch (TransportException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Delivers results to {@code handler}, one at a time, which settles each delivery. */
     Subscription consumeResults(Consumer<ResultDelivery> handler) throws TransportException;

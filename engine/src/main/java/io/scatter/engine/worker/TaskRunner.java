@@ -19,14 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The worker loop, on any {@link TaskTransport}: takes task deliveries, computes each with its {@link JobType},
- * publishes the result (succeeded, or failed by a {@link TaskFailedException}) under a new message id and only then
- * acks the task. Any other failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
+ * publishes the result (succeeded, or failed by a {@link TaskFailedException}) under a new message id and acks the
+ * task only once the result is safe (the computing thread does not wait for that: it takes its next task). Any other failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
  * attempt: after a {@link RetryBackoff} the task goes back to the queue, counted, and after its last attempt is
  * dead-lettered with the failure and this worker's name. A task of an unknown type is dead-lettered at once; a task
  * of a cancelled job is acked without computing, and a cancellation interrupts the job's running computations. A task
@@ -49,6 +50,7 @@ public final class TaskRunner implements AutoCloseable {
     private final JobTypes types;
     private final String workerName;
     private final int concurrency;
+    private final int prefetch;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final Computations computations;
@@ -68,9 +70,23 @@ public final class TaskRunner implements AutoCloseable {
 
     public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, Clock clock,
                       RetryBackoff backoff) {
+        this(transport, types, workerName, concurrency, concurrency, clock, backoff);
+    }
+
+    /**
+     * A runner that computes {@code concurrency} tasks at a time and holds up to {@code prefetch} (at least
+     * {@code concurrency}): the others wait here for a free thread, or for their result's confirm.
+     */
+    public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, int prefetch,
+                      Clock clock, RetryBackoff backoff) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
+        if (prefetch < concurrency) {
+            throw new IllegalArgumentException("prefetch must be at least the concurrency " + concurrency + ", not "
+                    + prefetch);
+        }
+        this.prefetch = prefetch;
         this.transport = Objects.requireNonNull(transport, "transport");
         this.types = Objects.requireNonNull(types, "types");
         this.workerName = Objects.requireNonNull(workerName, "workerName");
@@ -80,7 +96,7 @@ public final class TaskRunner implements AutoCloseable {
         this.computations = new Computations(workerName, clock);
     }
 
-    /** Listens for cancellations, then starts consuming tasks, {@code concurrency} at a time. */
+    /** Listens for cancellations, then starts consuming tasks, {@code concurrency} at a time, {@code prefetch} held. */
     public synchronized void start() throws TransportException {
         if (tasks != null) {
             throw new IllegalStateException("worker " + workerName + " is already started");
@@ -89,7 +105,7 @@ public final class TaskRunner implements AutoCloseable {
             cancelledJobs.add(jobId);
             computations.interrupt(jobId);
         });
-        tasks = transport.consumeTasks(concurrency, this::handle);
+        tasks = transport.consumeTasks(concurrency, prefetch, this::handle);
     }
 
     /** Whether a cancellation of {@code jobId} has reached this runner, so its tasks are skipped. */
@@ -253,19 +269,33 @@ public final class TaskRunner implements AutoCloseable {
                         ended.endedAt())
                 : TaskResultMessage.failed(task, TaskFailures.oneLine(ended.failure()), workerName, delivery.attempt(),
                         ended.startedAt(), ended.endedAt());
+        transport.publishResultAsync(UUID.randomUUID().toString(), result)
+                .whenComplete((published, failure) -> settle(delivery, result, failure));
+    }
+
+    /**
+     * Acks a task once its result is safe, or returns it to the queue when the result may not be (it is computed
+     * again; the API counts a result delivered twice once). Runs on whichever thread completed the publish.
+     */
+    private void settle(TaskDelivery delivery, TaskResultMessage result, Throwable failure) {
         try {
-            transport.publishResult(UUID.randomUUID().toString(), result);
-        } catch (TransportException e) {
-            log.log(System.Logger.Level.WARNING, "Could not publish the result of {0} ({1}); returning the task to"
-                    + " the queue", describe(task), e.getMessage());
-            delivery.requeue();
-            return;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                log.log(System.Logger.Level.WARNING, "Could not publish the result of {0} ({1}); returning the task"
+                        + " to the queue", describe(delivery.task()), cause.getMessage());
+                delivery.requeue();
+                return;
+            }
+            tasksDone.incrementAndGet();
+            if (result.outcome() == TaskResultMessage.Outcome.FAILED) {
+                tasksFailed.incrementAndGet();
+            }
+            delivery.ack();
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "Could not settle " + describe(delivery.task())
+                    + "; it returns to the queue when this worker's channel closes", e);
         }
-        tasksDone.incrementAndGet();
-        if (result.outcome() == TaskResultMessage.Outcome.FAILED) {
-            tasksFailed.incrementAndGet();
-        }
-        delivery.ack();
     }
 
     /**

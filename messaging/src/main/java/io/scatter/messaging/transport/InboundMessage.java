@@ -72,6 +72,7 @@ final class InboundMessage {
     /** Null when copies cannot be put back (the broker counts, and retries and deferrals requeue as they are). */
     private final Republishing republishing;
     private final AtomicBoolean settled = new AtomicBoolean();
+    private volatile Runnable onSettled = () -> { };
     /** The channel underneath {@link #channel} when the message was delivered; recovery replaces it. */
     private final Channel deliveredOn;
 
@@ -328,8 +329,17 @@ final class InboundMessage {
         return channel instanceof AutorecoveringChannel recovering ? recovering.getDelegate() : channel;
     }
 
+    /**
+     * Runs {@code hook} once this message is claimed for settling (its settlement follows on the same thread at once);
+     * set before the message is handed out.
+     */
+    void whenSettled(Runnable hook) {
+        onSettled = hook;
+    }
+
     private boolean claim(String verb) {
         if (settled.compareAndSet(false, true)) {
+            onSettled.run();
             return true;
         }
         log.warn("Ignoring {} of {}: it is already settled", verb, label());

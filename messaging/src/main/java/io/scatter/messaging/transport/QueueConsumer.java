@@ -38,6 +38,8 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     private final InboundMessage.Republishing republishing;
     private final ExecutorService pool;
     private final Set<Thread> poolThreads = ConcurrentHashMap.newKeySet();
+    /** Deliveries handed to a handler and not settled yet. */
+    private final Set<InboundMessage> handedOut = ConcurrentHashMap.newKeySet();
     private final Duration closeGrace;
     private final Consumer<InboundMessage> dispatch;
     private final Consumer<QueueConsumer> onClose;
@@ -161,6 +163,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
                             message.label());
                     return;
                 }
+                hold(message);
                 dispatch.accept(message);
             });
         } catch (RejectedExecutionException e) {
@@ -192,10 +195,10 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
     }
 
     /**
-     * Cancels the consumer, lets running handlers finish for up to the close grace (they may still settle their
-     * deliveries meanwhile), closes the channel — every delivery not settled by then, handed out or only prefetched,
-     * returns to the queue, counted as a delivery — and interrupts the handlers still running. Called from a handler
-     * of this very consumer, it does not wait.
+     * Cancels the consumer, lets running handlers finish and the deliveries they took be settled (a task waiting for
+     * its result's confirm) for up to the close grace, closes the channel — every delivery not settled by then,
+     * handed out or only prefetched, returns to the queue, counted as a delivery — and interrupts the handlers still
+     * running. Called from a handler of this very consumer, it does not wait.
      */
     @Override
     public void close() {
@@ -212,7 +215,8 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
             log.debug("Cancelling the consumer of {} failed: {}", queue, e.getMessage());
         }
         pool.shutdown();
-        boolean handlersDone = awaitHandlers();
+        long deadline = System.nanoTime() + closeGrace.toNanos();
+        boolean handlersDone = awaitHandlers() && awaitSettlements(deadline);
         try {
             if (channel.isOpen()) {
                 channel.close();
@@ -224,6 +228,41 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
             pool.shutdownNow();
         }
         onClose.accept(this);
+    }
+
+    /** Counts a delivery as handed out until it is settled, by its handler or later (e.g. once a result is confirmed). */
+    private void hold(InboundMessage message) {
+        handedOut.add(message);
+        message.whenSettled(() -> {
+            synchronized (handedOut) {
+                handedOut.remove(message);
+                handedOut.notifyAll();
+            }
+        });
+    }
+
+    /**
+     * Waits until {@code deadline} for the deliveries handed out to be settled after their handlers returned (a task
+     * waiting for its result's confirm); says whether they all were.
+     */
+    private boolean awaitSettlements(long deadline) {
+        synchronized (handedOut) {
+            while (!handedOut.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("{} deliveries of {} are still unsettled after the close grace of {} ms; they return to "
+                            + "the queue", handedOut.size(), queue, closeGrace.toMillis());
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(handedOut, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Waits up to the close grace for the handlers; says whether they are all done. */

@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +103,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     private final Duration confirmTimeout;
     private final Duration closeGrace;
     private final PublisherPool publishers;
+    private final ResultPublisher results;
     private final BrokerProduct product;
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
     /** Held while reading the dead-letter queue, so two readers in this process never see half of it each. */
@@ -148,6 +151,7 @@ public final class RabbitTaskTransport implements TaskTransport {
         this.confirmTimeout = options.confirmTimeout();
         this.closeGrace = options.closeGrace();
         this.publishers = new PublisherPool(connection);
+        this.results = new ResultPublisher(publishers, confirmTimeout);
     }
 
     /**
@@ -233,11 +237,33 @@ public final class RabbitTaskTransport implements TaskTransport {
             throw new IllegalArgumentException("messageId is blank");
         }
         ensureOpen();
+        OutgoingMessage message = resultMessage(messageId, result);
+        publish(publisher -> publisher.publish(message, confirmTimeout), "publish result " + messageId);
+    }
+
+    /**
+     * Queues the result for the publisher thread, which publishes all results waiting with one wait for their
+     * confirms; the stage completes on that thread once the broker confirmed the result, or exceptionally when it
+     * did not (then the result may or may not be on the queue: the task is to be computed again, and the API counts a
+     * result delivered twice once).
+     */
+    @Override
+    public CompletionStage<Void> publishResultAsync(String messageId, TaskResultMessage result) {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(result, "result");
+        if (messageId.isBlank()) {
+            throw new IllegalArgumentException("messageId is blank");
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new TransportException("the transport is closed"));
+        }
+        return results.publish(resultMessage(messageId, result));
+    }
+
+    private static OutgoingMessage resultMessage(String messageId, TaskResultMessage result) {
         CloudEvent event = ScatterEvents.event(messageId, Channels.WORKER_SOURCE_PREFIX + result.worker(),
                 result.jobId().toString(), result.finishedAt(), result);
-        OutgoingMessage message = new OutgoingMessage(TaskResultMessage.EXCHANGE, TaskResultMessage.ROUTING_KEY,
-                event);
-        publish(publisher -> publisher.publish(message, confirmTimeout), "publish result " + messageId);
+        return new OutgoingMessage(TaskResultMessage.EXCHANGE, TaskResultMessage.ROUTING_KEY, event);
     }
 
     @Override
@@ -253,11 +279,25 @@ public final class RabbitTaskTransport implements TaskTransport {
 
     @Override
     public Subscription consumeTasks(int concurrency, Consumer<TaskDelivery> handler) throws TransportException {
+        return consumeTasks(concurrency, concurrency, handler);
+    }
+
+    /**
+     * Consumes tasks with a prefetch of {@code prefetch} on {@code concurrency} handler threads: deliveries beyond
+     * the threads wait in this process, and go back to the queue unsettled when the subscription closes first.
+     */
+    @Override
+    public Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
+            throws TransportException {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, got " + concurrency);
         }
+        if (prefetch < concurrency) {
+            throw new IllegalArgumentException("prefetch must be at least the concurrency " + concurrency + ", got "
+                    + prefetch);
+        }
         Objects.requireNonNull(handler, "handler");
-        return consume(Channels.TASKS_EXCHANGE, Channels.TASKS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE, concurrency,
+        return consume(Channels.TASKS_EXCHANGE, Channels.TASKS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE, prefetch,
                 concurrency, "scatter-tasks-" + SUBSCRIPTION_NUMBERS.incrementAndGet(),
                 message -> dispatchTask(message, handler));
     }
@@ -515,6 +555,7 @@ public final class RabbitTaskTransport implements TaskTransport {
         for (Subscription subscription : List.copyOf(subscriptions)) {
             subscription.close();
         }
+        results.close();
         publishers.close();
         if (ownsConnection) {
             connection.close();
