@@ -31,9 +31,9 @@ final class WorkerOptions {
             String.valueOf(Runtime.getRuntime().availableProcessors()),
             "tasks computed at once, 1.." + MAX_CONCURRENCY);
     private final Option prefetch = new Option("--prefetch", "SCATTER_PREFETCH", "",
-            "tasks held at most: computing, waiting for a thread or for their result's confirm; --concurrency.."
-                    + MAX_PREFETCH + " (default " + WorkerConfig.DEFAULT_PREFETCH_FACTOR + " x --concurrency; "
-                    + "more speeds up tiny tasks, --concurrency suits long ones)");
+            "tasks held at most (computing, waiting for a thread or for their result's confirm), --concurrency.."
+                    + MAX_PREFETCH + "; more speeds up tiny tasks, --concurrency suits long ones; none: "
+                    + WorkerConfig.DEFAULT_PREFETCH_FACTOR + " x --concurrency");
     private final Option name = new Option("--name", "SCATTER_WORKER_NAME", defaultName(),
             "worker name in results and logs");
     private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",
@@ -69,8 +69,8 @@ final class WorkerOptions {
                 : settings.getInt(prefetch, threads, MAX_PREFETCH);
         return new WorkerConfig(uri, threads, workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
-                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)), settings.get(Settings.PLUGINS),
-                held);
+                Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)),
+                settings.get(Settings.PLUGINS), held);
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */

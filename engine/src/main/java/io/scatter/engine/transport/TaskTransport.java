@@ -39,8 +39,8 @@ public interface TaskTransport extends AutoCloseable {
 
     /**
      * As {@link #consumeTasks(int, Consumer)}, handling {@code concurrency} tasks at a time but holding up to
-     * {@code prefetch} unsettled: those beyond {@code concurrency} wait in this process for a free thread, and return to
-     * the queue unsettled if the subscription closes first. Adapters without a prefetch hold {@code concurrency}.
+     * {@code prefetch} unsettled: those beyond {@code concurrency} wait in this process for a free thread, and return
+     * to the queue unsettled if the subscription closes first. Adapters without a prefetch hold {@code concurrency}.
      */
     default Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
             throws TransportException {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The worker loop, on any {@link TaskTransport}: takes task deliveries, computes each with its {@link JobType},
  * publishes the result (succeeded, or failed by a {@link TaskFailedException}) under a new message id and acks the
- * task only once the result is safe (the computing thread does not wait for that: it takes its next task). Any other failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
+ * task only once the result is safe (the computing thread does not wait for that: it takes its next task). Any other
+ * failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
  * attempt: after a {@link RetryBackoff} the task goes back to the queue, counted, and after its last attempt is
  * dead-lettered with the failure and this worker's name. A task of an unknown type is dead-lettered at once; a task
  * of a cancelled job is acked without computing, and a cancellation interrupts the job's running computations. A task

@@ -230,7 +230,7 @@ final class QueueConsumer extends DefaultConsumer implements Subscription {
         onClose.accept(this);
     }
 
-    /** Counts a delivery as handed out until it is settled, by its handler or later (e.g. once a result is confirmed). */
+    /** Counts a delivery as handed out until it is settled, by its handler or later (once its result is confirmed). */
     private void hold(InboundMessage message) {
         handedOut.add(message);
         message.whenSettled(() -> {
