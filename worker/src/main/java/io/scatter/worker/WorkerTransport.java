@@ -3,6 +3,7 @@ package io.scatter.worker;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.transport.ForwardingTaskTransport;
 import io.scatter.engine.transport.Subscription;
+import io.scatter.engine.transport.TaskDelivery;
 import io.scatter.engine.transport.TaskTransport;
 import io.scatter.engine.transport.TransportException;
 import org.slf4j.Logger;
@@ -71,6 +72,12 @@ final class WorkerTransport extends ForwardingTaskTransport {
                 result.jobId(),
                 result.outcome() == TaskResultMessage.Outcome.SUCCEEDED ? "succeeded" : "failed: " + result.error(),
                 Duration.between(result.startedAt(), result.finishedAt()).toMillis(), result.attempt());
+    }
+
+    @Override
+    public Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
+            throws TransportException {
+        return delegate().consumeTasks(concurrency, prefetch, handler);
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,9 +81,10 @@ class WorkerShutdownTest {
     }
 
     @Test
-    void theWorkerComputesAsManyTasksAtOnceAsItsConcurrencyAndLeavesTheRestQueued() throws Exception {
+    void theWorkerComputesAsManyTasksAtOnceAsItsConcurrencyHoldsTwiceAsManyAndLeavesTheRestQueued()
+            throws Exception {
         startWorker(2, Duration.ZERO);
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             broker.publishTask(TestBroker.task("test-slow", Map.of("millis", 60_000)));
         }
 
@@ -91,6 +93,11 @@ class WorkerShutdownTest {
 
         worker.close();
         assertThat(SlowJobType.awaitStarted(1, 0)).as("a third task started").isFalse();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (broker.ready(Channels.TASKS_QUEUE) < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(broker.ready(Channels.TASKS_QUEUE)).as("every task held or running is back").isEqualTo(5);
     }
 
     private void startWorker(int concurrency, Duration grace) throws Exception {

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * A transport that passes every call to another: subclasses override what they add to (logging, fault injection).
- * {@link #publishResultAsync} is not passed on: it publishes through {@link #publishResult}, so a subclass that adds
- * to that sees every result; one that wants the delegate's asynchronous publishing overrides it.
+ * {@link #publishResultAsync} and the prefetching {@code consumeTasks} are not passed on: they go through
+ * {@link #publishResult} and {@link #consumeTasks(int, Consumer)}, so a subclass that adds to those sees every call;
+ * one that wants the delegate's asynchronous publishing or prefetch overrides them.
  */
 public abstract class ForwardingTaskTransport implements TaskTransport {
 
@@ -32,12 +33,6 @@ public abstract class ForwardingTaskTransport implements TaskTransport {
     @Override
     public Subscription consumeTasks(int concurrency, Consumer<TaskDelivery> handler) throws TransportException {
         return delegate.consumeTasks(concurrency, handler);
-    }
-
-    @Override
-    public Subscription consumeTasks(int concurrency, int prefetch, Consumer<TaskDelivery> handler)
-            throws TransportException {
-        return delegate.consumeTasks(concurrency, prefetch, handler);
     }
 
     @Override

@@ -106,7 +106,8 @@ public final class TaskRunner implements AutoCloseable {
             cancelledJobs.add(jobId);
             computations.interrupt(jobId);
         });
-        tasks = transport.consumeTasks(concurrency, prefetch, this::handle);
+        tasks = prefetch == concurrency ? transport.consumeTasks(concurrency, this::handle)
+                : transport.consumeTasks(concurrency, prefetch, this::handle);
     }
 
     /** Whether a cancellation of {@code jobId} has reached this runner, so its tasks are skipped. */
