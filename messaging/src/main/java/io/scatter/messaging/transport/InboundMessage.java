@@ -320,6 +320,7 @@ final class InboundMessage {
         if (!channel.isOpen() || underlying(channel) != deliveredOn) {
             log.info("Not settling {} ({}): its channel closed or recovered since, so the broker has returned it to "
                     + "the queue to deliver it again", label(), verb);
+            onSettled.run();
             return false;
         }
         return true;
@@ -330,7 +331,7 @@ final class InboundMessage {
     }
 
     /**
-     * Runs {@code hook} once this message is claimed for settling (its settlement follows on the same thread at once);
+     * Runs {@code hook} once this message's settlement was sent to the broker, or found impossible (its channel closed);
      * set before the message is handed out.
      */
     void whenSettled(Runnable hook) {
@@ -339,7 +340,6 @@ final class InboundMessage {
 
     private boolean claim(String verb) {
         if (settled.compareAndSet(false, true)) {
-            onSettled.run();
             return true;
         }
         log.warn("Ignoring {} of {}: it is already settled", verb, label());
@@ -354,6 +354,8 @@ final class InboundMessage {
                     e.getMessage());
         } catch (RuntimeException e) {
             log.warn("Could not {} {}: {}", verb, label(), e.toString());
+        } finally {
+            onSettled.run();
         }
     }
 
