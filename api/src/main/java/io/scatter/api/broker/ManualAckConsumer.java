@@ -72,7 +72,10 @@ public abstract class ManualAckConsumer implements BrokerListener {
         }
     }
 
-    /** Handles one delivery on {@code on} and acks, rejects or nacks it (or leaves it to the broker at shutdown). */
+    /**
+     * Takes one delivery on {@code on}, to be acked, rejected or nacked (or left to the broker at shutdown) by the
+     * subclass, on this thread or later on one of its own.
+     */
     protected abstract void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body)
             throws IOException;
 

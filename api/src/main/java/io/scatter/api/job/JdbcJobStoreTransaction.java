@@ -8,9 +8,12 @@ import io.scatter.engine.store.StoredJob;
 import io.scatter.engine.store.StoredTask;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** One transaction of the {@link JdbcJobStore}: every step a statement on the Spring transaction's connection. */
@@ -75,6 +78,34 @@ final class JdbcJobStoreTransaction implements JobStoreTransaction {
                 .param("id", messageId)
                 .param("type", TaskResultMessage.TYPE)
                 .update() == 1;
+    }
+
+    @Override
+    public Set<String> recordMessages(List<String> messageIds) {
+        ensureActive();
+        List<String> distinct = messageIds.stream().map(id -> Objects.requireNonNull(id, "messageId")).distinct()
+                .sorted().toList();
+        if (distinct.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> params = new ArrayList<>(distinct.size() * 2);
+        distinct.forEach(id -> {
+            params.add(id);
+            params.add(TaskResultMessage.TYPE);
+        });
+        // in one order on every replica, so that two batches with common ids wait for each other without a deadlock
+        return Set.copyOf(jdbc.sql("INSERT INTO inbox (message_id, type, received_at) VALUES "
+                        + String.join(", ", Collections.nCopies(distinct.size(), "(?, ?, now())"))
+                        + " ON CONFLICT (message_id) DO NOTHING RETURNING message_id")
+                .params(params)
+                .query(String.class)
+                .list());
+    }
+
+    @Override
+    public List<Boolean> finishTasks(List<TaskResultMessage> results) {
+        ensureActive();
+        return results.isEmpty() ? List.of() : tasks.recordAll(results);
     }
 
     @Override

@@ -3,10 +3,13 @@ package io.scatter.api.job;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.store.StoredTask;
 import io.scatter.engine.store.TaskStatus;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,23 +71,45 @@ class TaskRepository {
      * @return whether the task was QUEUED (the result counts); false if it was already counted or cancelled
      */
     boolean record(TaskResultMessage result) {
-        boolean succeeded = result.outcome() == TaskResultMessage.Outcome.SUCCEEDED;
-        return jdbc.sql("""
-                        UPDATE tasks SET status = :status, result = CAST(:result AS jsonb), error = :error,
-                                         worker = :worker, attempts = :attempts, started_at = :startedAt,
-                                         finished_at = :finishedAt, duration_ms = :durationMs
-                        WHERE job_id = :jobId AND task_index = :taskIndex AND status = 'QUEUED'""")
-                .param("status", result.outcome().name())
-                .param("result", succeeded ? JsonValues.write(result.result()) : null, Types.VARCHAR)
-                .param("error", succeeded ? null : result.error(), Types.VARCHAR)
-                .param("worker", result.worker())
-                .param("attempts", result.attempt())
-                .param("startedAt", JobRepository.timestamp(result.startedAt()))
-                .param("finishedAt", JobRepository.timestamp(result.finishedAt()))
-                .param("durationMs", Duration.between(result.startedAt(), result.finishedAt()).toMillis())
-                .param("jobId", result.jobId())
-                .param("taskIndex", result.taskIndex())
-                .update() == 1;
+        return recordAll(List.of(result)).get(0);
+    }
+
+    /**
+     * Records {@code results} in order, as {@link #record} does, sent to the database as one JDBC batch.
+     *
+     * @return whether each result counts, by position
+     */
+    List<Boolean> recordAll(List<TaskResultMessage> results) {
+        int[] updated = batch.batchUpdate("""
+                UPDATE tasks SET status = ?, result = CAST(? AS jsonb), error = ?, worker = ?, attempts = ?,
+                                 started_at = ?, finished_at = ?, duration_ms = ?
+                WHERE job_id = ? AND task_index = ? AND status = 'QUEUED'""", new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                TaskResultMessage result = results.get(i);
+                boolean succeeded = result.outcome() == TaskResultMessage.Outcome.SUCCEEDED;
+                statement.setString(1, result.outcome().name());
+                statement.setString(2, succeeded ? JsonValues.write(result.result()) : null);
+                statement.setString(3, succeeded ? null : result.error());
+                statement.setString(4, result.worker());
+                statement.setInt(5, result.attempt());
+                statement.setObject(6, JobRepository.timestamp(result.startedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setObject(7, JobRepository.timestamp(result.finishedAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+                statement.setLong(8, Duration.between(result.startedAt(), result.finishedAt()).toMillis());
+                statement.setObject(9, result.jobId());
+                statement.setInt(10, result.taskIndex());
+            }
+
+            @Override
+            public int getBatchSize() {
+                return results.size();
+            }
+        });
+        List<Boolean> recorded = new ArrayList<>(updated.length);
+        for (int count : updated) {
+            recorded.add(count == 1);
+        }
+        return recorded;
     }
 
     /** The tasks of job {@code jobId} by index; empty if there is no such job. */

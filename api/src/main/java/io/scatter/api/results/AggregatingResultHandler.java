@@ -4,15 +4,20 @@ import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.Aggregation;
 import io.scatter.engine.result.ResultAggregator;
+import io.scatter.engine.result.ResultMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies each result with the engine's {@link ResultAggregator} and, when it failed its job, withdraws the job's
+ * Applies results with the engine's {@link ResultAggregator} and, for each job one of them failed, withdraws the job's
  * unsent tasks from the outbox and queues the cancel broadcast, all in one transaction (the job store joins it).
  */
 @Component
@@ -43,6 +48,28 @@ class AggregatingResultHandler implements ResultHandler {
         });
         if (applied != null && applied.endedTheJob()) {
             log.info("Job {} {} after task {}", applied.job().id(), applied.job().status(), result.taskIndex());
+        }
+    }
+
+    @Override
+    public void handleAll(List<ResultMessage> results) {
+        List<Aggregation> applied = transactions.execute(status -> {
+            List<Aggregation> aggregations = aggregator.applyAll(results);
+            Set<UUID> failed = new LinkedHashSet<>();
+            aggregations.stream().filter(Aggregation::failedTheJob).forEach(each -> failed.add(each.job().id()));
+            for (UUID jobId : failed) {
+                outbox.discardUnsentTasks(jobId);
+                outbox.enqueueJobCancelled(jobId);
+            }
+            return aggregations;
+        });
+        Set<UUID> ended = new HashSet<>();
+        for (int position = applied == null ? -1 : applied.size() - 1; position >= 0; position--) {
+            Aggregation aggregation = applied.get(position);
+            if (aggregation.endedTheJob() && ended.add(aggregation.job().id())) {
+                log.info("Job {} {} after task {}", aggregation.job().id(), aggregation.job().status(),
+                        results.get(position).result().taskIndex());
+            }
         }
     }
 }

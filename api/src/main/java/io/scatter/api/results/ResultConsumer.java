@@ -6,6 +6,8 @@ import io.cloudevents.CloudEvent;
 import io.scatter.api.broker.ManualAckConsumer;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.engine.result.ResultMessage;
+import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.ScatterEvents;
@@ -15,59 +17,162 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Consumes task results with manual acknowledgement: a malformed message is rejected to the dead-letter queue, a good
- * one is acked only after {@link ResultHandler} committed it, and while the database is unavailable the result is
- * retried in place (not requeued, which would count towards the queue's delivery limit).
+ * Consumes task results with manual acknowledgement, applying those already delivered together: one thread takes
+ * what has arrived (up to the batch size, never waiting for more), rejects the malformed to the dead-letter queue,
+ * applies the rest in one transaction through {@link ResultHandler} and acks them with one multiple ack. A batch that
+ * cannot be applied is applied one result at a time, so that only the bad result is dead-lettered; while the database
+ * is unavailable a batch is retried in place (not requeued, which would count towards the queue's delivery limit).
  */
 @Component
 class ResultConsumer extends ManualAckConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(ResultConsumer.class);
+    private static final long POLL_MILLIS = 200;
 
     private final ResultHandler handler;
+    private final int batchSize;
+    private final BlockingQueue<Delivery> delivered = new LinkedBlockingQueue<>();
 
     ResultConsumer(ResultHandler handler, ResultProperties properties) {
         super(Channels.RESULTS_QUEUE, "scatter-api-results", properties.prefetch(), properties.maxBackoff());
         this.handler = handler;
+        this.batchSize = properties.batchSize();
     }
 
-    /** Handles one delivery on {@code on}: decode, apply until committed (or shutdown), then ack or reject. */
+    /** A delivery not settled yet. */
+    private record Delivery(Channel channel, long deliveryTag, AMQP.BasicProperties properties, byte[] body) {
+    }
+
+    /** A well-formed delivery, decoded. */
+    private record Received(Channel channel, long deliveryTag, ResultMessage message) {
+    }
+
     @Override
-    protected void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body)
-            throws IOException {
-        String messageId;
-        TaskResultMessage result;
-        try {
-            CloudEvent event = CloudEventAmqpCodec.decode(messageProperties, body);
-            result = ScatterEvents.data(event, TaskResultMessage.class);
-            messageId = event.getId();
-        } catch (MalformedMessageException e) {
-            log.warn("Dead-lettering malformed result message {}: {}", messageProperties.getMessageId(),
-                    e.getMessage());
-            on.basicReject(deliveryTag, false);
-            return;
+    public void connected(BrokerConnection connection) throws IOException {
+        super.connected(connection);
+        Thread applier = new Thread(this::applyUntilStopped, "scatter-api-results");
+        applier.setDaemon(true);
+        applier.start();
+    }
+
+    /** Queues one delivery on {@code on} for the applying thread. */
+    @Override
+    protected void deliver(Channel on, long deliveryTag, AMQP.BasicProperties messageProperties, byte[] body) {
+        delivered.add(new Delivery(on, deliveryTag, messageProperties, body));
+    }
+
+    /** Applies and settles the deliveries waiting, up to the batch size; false if none was waiting. */
+    boolean applyDelivered() throws IOException {
+        List<Delivery> batch = new ArrayList<>();
+        delivered.drainTo(batch, batchSize);
+        if (batch.isEmpty()) {
+            return false;
         }
+        settle(batch);
+        return true;
+    }
+
+    private void applyUntilStopped() {
+        while (!awaitStop(Duration.ZERO)) {
+            try {
+                Delivery first = delivered.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Delivery> batch = new ArrayList<>();
+                    batch.add(first);
+                    delivered.drainTo(batch, batchSize - 1);
+                    settle(batch);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not settle results; the broker delivers them again", e);
+            }
+        }
+    }
+
+    /** Rejects the malformed deliveries of {@code batch}, then applies the others together and acks them. */
+    private void settle(List<Delivery> batch) throws IOException {
+        List<Received> received = new ArrayList<>(batch.size());
+        for (Delivery delivery : batch) {
+            try {
+                CloudEvent event = CloudEventAmqpCodec.decode(delivery.properties(), delivery.body());
+                received.add(new Received(delivery.channel(), delivery.deliveryTag(),
+                        new ResultMessage(event.getId(), ScatterEvents.data(event, TaskResultMessage.class))));
+            } catch (MalformedMessageException e) {
+                log.warn("Dead-lettering malformed result message {}: {}", delivery.properties().getMessageId(),
+                        e.getMessage());
+                delivery.channel().basicReject(delivery.deliveryTag(), false);
+            }
+        }
+        if (received.size() == 1) {
+            applyAlone(received.get(0));
+        } else if (!received.isEmpty()) {
+            applyTogether(received);
+        }
+    }
+
+    private void applyTogether(List<Received> batch) throws IOException {
+        List<ResultMessage> messages = batch.stream().map(Received::message).toList();
+        Duration backoff = firstBackoff();
+        while (true) {
+            try {
+                handler.handleAll(messages);
+                Received last = batch.get(batch.size() - 1);
+                last.channel().basicAck(last.deliveryTag(), true);
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    log.warn("A batch of {} results cannot be applied together; applying them one by one",
+                            batch.size(), e);
+                    for (Received one : batch) {
+                        if (!applyAlone(one)) {
+                            return;
+                        }
+                    }
+                    return;
+                }
+                log.warn("Database unavailable applying {} results ({}); retrying in {} ms", batch.size(),
+                        e.getMessage(), backoff.toMillis());
+            }
+            if (awaitStop(backoff)) {
+                log.info("Shutting down before {} results were applied; the broker keeps them", batch.size());
+                return;
+            }
+            backoff = nextBackoff(backoff);
+        }
+    }
+
+    /** Applies one result until committed, then acks it, or dead-letters it; false if stopped before either. */
+    private boolean applyAlone(Received one) throws IOException {
+        String messageId = one.message().messageId();
+        TaskResultMessage result = one.message().result();
         Duration backoff = firstBackoff();
         while (true) {
             try {
                 handler.handle(messageId, result);
-                on.basicAck(deliveryTag, false);
-                return;
+                one.channel().basicAck(one.deliveryTag(), false);
+                return true;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
                     log.error("Dead-lettering result message {} (task {} of job {}): it cannot be applied", messageId,
                             result.taskIndex(), result.jobId(), e);
-                    on.basicReject(deliveryTag, false);
-                    return;
+                    one.channel().basicReject(one.deliveryTag(), false);
+                    return true;
                 }
                 log.warn("Database unavailable applying result message {} ({}); retrying in {} ms", messageId,
                         e.getMessage(), backoff.toMillis());
             }
             if (awaitStop(backoff)) {
                 log.info("Shutting down before result message {} was applied; the broker keeps it", messageId);
-                return;
+                return false;
             }
             backoff = nextBackoff(backoff);
         }

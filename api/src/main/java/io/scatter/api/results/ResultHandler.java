@@ -1,10 +1,21 @@
 package io.scatter.api.results;
 
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.engine.result.ResultMessage;
 
-/** Applies one task result; returns only once its effect is committed. */
+import java.util.List;
+
+/** Applies task results; returns only once their effect is committed. */
 interface ResultHandler {
 
     /** Handles {@code result}, delivered in the message with id {@code messageId}. */
     void handle(String messageId, TaskResultMessage result);
+
+    /**
+     * Handles {@code results} as if one by one in that order, all committed together or (when it throws) none of
+     * them; by default in a transaction each.
+     */
+    default void handleAll(List<ResultMessage> results) {
+        results.forEach(message -> handle(message.messageId(), message.result()));
+    }
 }

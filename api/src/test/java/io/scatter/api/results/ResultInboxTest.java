@@ -17,6 +17,7 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.ScatterEvents;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -60,6 +61,11 @@ class ResultInboxTest {
     ResultInboxTest(@LocalServerPort int port, JdbcClient jdbc) {
         this.api = new ApiClient(port);
         this.jdbc = jdbc;
+    }
+
+    @BeforeEach
+    void declareTopology() {
+        broker.declareTopology(); // the API declares it once connected, which may be after its context started
     }
 
     @AfterEach

@@ -3,8 +3,11 @@ package io.scatter.engine.store;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.job.Job;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -52,6 +55,22 @@ public interface JobStoreTransaction {
     boolean recordMessage(String messageId);
 
     /**
+     * Records messages {@code messageIds} as {@link #recordMessage} does, an id listed twice counting as seen the
+     * second time; an adapter may do it in one statement.
+     *
+     * @return the ids recorded now, for the first time
+     */
+    default Set<String> recordMessages(List<String> messageIds) {
+        Set<String> recorded = new LinkedHashSet<>();
+        for (String messageId : messageIds) {
+            if (recordMessage(messageId)) {
+                recorded.add(messageId);
+            }
+        }
+        return recorded;
+    }
+
+    /**
      * Moves the result's task out of QUEUED to SUCCEEDED or FAILED, keeping its result or error, worker, attempt and
      * times.
      *
@@ -59,6 +78,20 @@ public interface JobStoreTransaction {
      *         does not exist
      */
     boolean finishTask(TaskResultMessage result);
+
+    /**
+     * Finishes the tasks of {@code results} in order, as {@link #finishTask} does one by one (so of two results of one
+     * task only the first counts); an adapter may send them together.
+     *
+     * @return whether each result counts, by position
+     */
+    default List<Boolean> finishTasks(List<TaskResultMessage> results) {
+        List<Boolean> finished = new ArrayList<>(results.size());
+        for (TaskResultMessage result : results) {
+            finished.add(finishTask(result));
+        }
+        return finished;
+    }
 
     /** Moves every QUEUED task of job {@code jobId} to CANCELLED; returns how many. */
     int cancelQueuedTasks(UUID jobId);
