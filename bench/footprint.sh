@@ -33,8 +33,8 @@ if [[ ! -f "$API_JAR" || ! -f "$WORKER_JAR" ]]; then
   echo "footprint.sh: build the jars first (mvn -B -q -DskipTests package)" >&2
   exit 1
 fi
-WORKER_NEW="$(SCATTER_JAVA_OPTS='' "$ROOT/scatter" jvm-flags worker)"
-WORKER_NO_CDS="$(SCATTER_JAVA_OPTS='' SCATTER_CDS=0 "$ROOT/scatter" jvm-flags worker)"
+WORKER_NEW="$(SCATTER_JAVA_OPTS='' "$ROOT/scatter" jvm-flags worker --concurrency "$CONCURRENCY")"
+WORKER_NO_CDS="$(SCATTER_JAVA_OPTS='' SCATTER_CDS=0 "$ROOT/scatter" jvm-flags worker --concurrency "$CONCURRENCY")"
 API_NEW="$(SCATTER_JAVA_OPTS='' "$ROOT/scatter" jvm-flags api)"
 BASE_JAR="${BENCH_BASE_WORKER_JAR:-$WORKER_JAR}"
 # name|jar|flags
@@ -211,7 +211,7 @@ for id in "${BIG_IDS[@]}"; do
     grep -qE '"status" *: *"(SUCCEEDED|FAILED|CANCELLED)"' "$WORK/job.json" && break
     sleep 0.2
   done
-  LINES+=("largest tasks: $(tr -d '\n' <"$WORK/job.json" | sed -E 's/.*"type" *: *"([^"]*)".*"status" *: *"([A-Z]+)".*/\1 \2/') $(tr -d '\n' <"$WORK/job.json" | grep -oE '"result" *: *\{[^}]*\}' | head -n1)")
+  LINES+=("largest tasks: $(grep -oE '"type" *: *"[^"]*"' "$WORK/job.json" | head -n1) $(grep -oE '"status" *: *"[A-Z]+"' "$WORK/job.json" | head -n1) $(tr -d '\n' <"$WORK/job.json" | grep -oE '"result" *: *\{[^}]*\}' | head -n1 | cut -c1-120)")
 done
 stop_sampling
 LINES+=("largest tasks: $(($(ms_now) - T0)) ms, worker peak RSS $(mib "$(cat "$WORK/rss.$W")") MiB, HWM $(mib "$(status_kib "$W" VmHWM)") MiB, OutOfMemoryError in its log: $(grep -c OutOfMemoryError "$WORK/big.log" || true)")

@@ -39,7 +39,7 @@ fi
 
 # The flags ./scatter api and ./scatter worker run with (one place: the launcher).
 DEFAULT_API_OPTS="$("$ROOT/scatter" jvm-flags api)"
-DEFAULT_WORKER_OPTS="$("$ROOT/scatter" jvm-flags worker)"
+DEFAULT_WORKER_OPTS="$("$ROOT/scatter" jvm-flags worker --concurrency "$CONCURRENCY")"
 
 WORK="$(mktemp -d -t scatter-pipeline.XXXXXX)"
 SUFFIX="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"

@@ -59,18 +59,18 @@ class LauncherIT {
             assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(job.get("result").get("count").asLong()).isEqualTo(78498);
             assertThat(ProcessHandle.of(worker.pid()).flatMap(process -> process.info().arguments()).orElseThrow())
-                    .contains("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=50")
+                    .contains("-XX:+UseSerialGC", "-Xms16m", "-Xmx320m")
                     .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
         }
     }
 
     @Test
-    void theLauncherFlagsOfAWorkerAreTheDefaultsAndItsClassArchive() throws Exception {
-        Result result = scatter(Map.of(), "jvm-flags", "worker");
+    void aWorkerGetsTheSerialCollectorAHeapOf64MibPlus64PerTaskAtOnceAndItsClassArchive() throws Exception {
+        Result result = scatter(Map.of(), "jvm-flags", "worker", "--name", "w", "--concurrency", "3");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout().strip().split(" "))
-                .startsWith("-XX:+UseSerialGC", "-Xms16m", "-XX:MaxRAMPercentage=50")
+                .startsWith("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m")
                 .anyMatch(flag -> flag.matches("-XX:SharedArchiveFile=.*/worker/target/scatter-worker-exec\\.jsa"));
         assertThat(ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jsa")).isNotEmptyFile();
     }
@@ -82,16 +82,17 @@ class LauncherIT {
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout().strip()).endsWith("-XX:+UseParallelGC -Xmx300m -Dscatter.test=1")
-                .doesNotContain("UseSerialGC", "-Xms16m", "MaxRAMPercentage")
+                .doesNotContain("UseSerialGC", "-Xms16m")
+                .containsOnlyOnce("-Xmx")
                 .contains("-XX:SharedArchiveFile=");
     }
 
     @Test
     void scatterJavaOptsCanTurnClassDataSharingOffAndKeepTheOtherDefaults() throws Exception {
-        Result result = scatter(Map.of("SCATTER_JAVA_OPTS", "-Xshare:off"), "jvm-flags", "worker");
+        Result result = scatter(Map.of("SCATTER_JAVA_OPTS", "-Xshare:off", "SCATTER_CONCURRENCY", "1"), "jvm-flags",
+                "worker");
 
-        assertThat(result.stdout().strip())
-                .isEqualTo("-XX:+UseSerialGC -Xms16m -XX:MaxRAMPercentage=50 -Xshare:off");
+        assertThat(result.stdout().strip()).isEqualTo("-XX:+UseSerialGC -Xms16m -Xmx128m -Xshare:off");
     }
 
     @Test

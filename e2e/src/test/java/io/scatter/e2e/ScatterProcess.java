@@ -50,7 +50,7 @@ final class ScatterProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags(jar));
+        command.addAll(jvmFlags(jar, args));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
@@ -73,17 +73,24 @@ final class ScatterProcess implements AutoCloseable {
         return start(name, builder, logDirectory);
     }
 
-    /** The launcher's JVM flags for {@code command} ({@code ./scatter jvm-flags api|worker}), read once per run. */
-    static List<String> launcherFlags(String command) {
-        return LAUNCHER_FLAGS.computeIfAbsent(command, ScatterProcess::readLauncherFlags);
+    /**
+     * The launcher's JVM flags for {@code command} run with {@code args} ({@code ./scatter jvm-flags api|worker ARGS}:
+     * a worker's heap follows its --concurrency), read once per command and arguments.
+     */
+    static List<String> launcherFlags(String command, String... args) {
+        List<String> key = new ArrayList<>(List.of("jvm-flags", command));
+        key.addAll(List.of(args));
+        return LAUNCHER_FLAGS.computeIfAbsent(String.join("\u0000", key),
+                ignored -> readLauncherFlags(key.toArray(String[]::new)));
     }
 
-    private static List<String> readLauncherFlags(String command) {
+    private static List<String> readLauncherFlags(String... launcherArgs) {
+        String command = String.join(" ", launcherArgs);
         try {
-            Process process = launcher("jvm-flags", command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = launcher(launcherArgs).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String flags = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("./scatter jvm-flags " + command + " failed");
+                throw new IllegalStateException("./scatter " + command + " failed");
             }
             return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
         } catch (IOException e) {
@@ -95,10 +102,16 @@ final class ScatterProcess implements AutoCloseable {
     }
 
     /** The API and the worker run with the launcher's flags, as users run them; any other jar with a fixed heap. */
-    private static List<String> jvmFlags(Path jar) {
+    private static List<String> jvmFlags(Path jar, String... args) {
         String file = jar.getFileName().toString();
         if (file.equals("scatter-worker-exec.jar")) {
-            return launcherFlags("worker");
+            List<String> concurrency = new ArrayList<>();
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--concurrency")) {
+                    concurrency = List.of(args[i], args[i + 1]);
+                }
+            }
+            return launcherFlags("worker", concurrency.toArray(String[]::new));
         }
         if (file.equals("scatter-api-exec.jar")) {
             return launcherFlags("api");

@@ -1,7 +1,6 @@
 package io.scatter.worker;
 
 import com.rabbitmq.client.ConnectionFactory;
-import io.cloudevents.CloudEvent;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.jobtype.JobType;
@@ -9,11 +8,8 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.engine.worker.TaskRunner;
-import io.scatter.messaging.AmqpMessage;
 import io.scatter.messaging.BrokerConnection;
-import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
-import io.scatter.messaging.ScatterEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +21,6 @@ import java.net.URI;
 import java.security.CodeSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,7 +73,7 @@ final class CdsTraining {
             if (input != null) {
                 JobType type = jobTypes.get(name);
                 List<Map<String, Object>> payloads = type.split(type.define(input, Map.of()));
-                tasks.add(throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), name, payloads.get(0)),
+                tasks.add(WarmUp.throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), name, payloads.get(0)),
                         TaskMessage.class));
             }
         }
@@ -106,7 +101,7 @@ final class CdsTraining {
             boolean finished = done.await(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             boolean ok = finished;
             for (TaskResultMessage result : results) {
-                throughCodec(result, TaskResultMessage.class);
+                WarmUp.throughCodec(result, TaskResultMessage.class);
                 if (result.outcome() != TaskResultMessage.Outcome.SUCCEEDED) {
                     log.warn("CDS training: {} failed: {}", result.jobType(), result.error());
                     ok = false;
@@ -139,13 +134,6 @@ final class CdsTraining {
                 }
             }
         }
-    }
-
-    private static <T> T throughCodec(T message, Class<T> contract) throws MalformedMessageException {
-        CloudEvent event = ScatterEvents.event(ScatterEvents.newId(), "/scatter/worker", "training", Instant.now(),
-                message);
-        AmqpMessage amqp = CloudEventAmqpCodec.encode(event);
-        return ScatterEvents.data(CloudEventAmqpCodec.decode(amqp.properties(), amqp.body()), contract);
     }
 
     /** Opens a connection to a loopback port nothing listens on, as far as the refusal. */

@@ -1,16 +1,27 @@
 package io.scatter.worker;
 
+import io.cloudevents.CloudEvent;
+import io.scatter.contracts.TaskMessage;
+import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
+import io.scatter.messaging.AmqpMessage;
+import io.scatter.messaging.CloudEventAmqpCodec;
+import io.scatter.messaging.MalformedMessageException;
+import io.scatter.messaging.ScatterEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Computes a tiny task of each built-in job type on a background thread while the worker connects to its broker, so
- * that their one-time initialisation (the sieve's pre-sieve patterns above all, a few hundred milliseconds of cold
- * code) overlaps the connection instead of delaying the first task.
+ * Computes a tiny task of each built-in job type, its task and result messages through the codec, on a background
+ * thread while the worker connects to its broker, so that one-time initialisation (the sieve's pre-sieve patterns, the
+ * JSON mapper's serialisers: a few hundred milliseconds of cold code) overlaps the connection instead of delaying the
+ * first task.
  */
 final class WarmUp {
 
@@ -48,11 +59,25 @@ final class WarmUp {
 
     private static boolean compute(JobType type, Map<String, Object> input) {
         try {
-            type.compute(type.split(type.define(input, Map.of())).get(0));
+            List<Map<String, Object>> payloads = type.split(type.define(input, Map.of()));
+            TaskMessage task = throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), type.name(),
+                    payloads.get(0)), TaskMessage.class);
+            Instant started = Instant.now();
+            Map<String, Object> result = type.compute(task.payload());
+            throughCodec(TaskResultMessage.succeeded(task, result, "warm-up", 1, started, Instant.now()),
+                    TaskResultMessage.class);
             return true;
-        } catch (RuntimeException e) {
+        } catch (MalformedMessageException | RuntimeException e) {
             log.debug("Warm-up of {} failed: {}", type.name(), e.toString());
             return false;
         }
+    }
+
+    /** The message as the broker would carry it to the other side: a CloudEvent in an AMQP message, and back. */
+    static <T> T throughCodec(T message, Class<T> contract) throws MalformedMessageException {
+        CloudEvent event = ScatterEvents.event(ScatterEvents.newId(), "/scatter/worker", "warm-up", Instant.now(),
+                message);
+        AmqpMessage amqp = CloudEventAmqpCodec.encode(event);
+        return ScatterEvents.data(CloudEventAmqpCodec.decode(amqp.properties(), amqp.body()), contract);
     }
 }
