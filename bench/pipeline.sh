@@ -9,8 +9,9 @@
 # Environment: BENCH_TASKS (tasks per throughput job, default 5000), BENCH_JOBS (throughput jobs, default 2),
 # BENCH_LATENCY_JOBS (default 300), BENCH_PERFTEST_SECONDS (default 15), BENCH_WRK_SECONDS (default 10),
 # BENCH_SMALL_WORKER_OPTS (default "-Xmx64m -XX:+UseSerialGC"), BENCH_SMALL_API_OPTS
-# (default "-Xmx192m -XX:+UseSerialGC"), BENCH_SHORT_INTERVAL (default 5ms), SCATTER_JAVA_OPTS (the launcher's JVM
-# flags, default none, as ./scatter). Logs stay in a temporary directory printed at the end (kept with BENCH_KEEP=1).
+# (default "-Xmx192m -XX:+UseSerialGC"), BENCH_SHORT_INTERVAL (default 5ms), SCATTER_JAVA_OPTS (added to the
+# launcher's JVM flags as by ./scatter; the "default" flags are the launcher's, from `./scatter jvm-flags api|worker`,
+# the worker's with its class data sharing archive). Logs stay in a temporary directory printed at the end (kept with BENCH_KEEP=1).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +23,6 @@ JOBS="${BENCH_JOBS:-2}"
 LATENCY_JOBS="${BENCH_LATENCY_JOBS:-300}"
 PERFTEST_SECONDS="${BENCH_PERFTEST_SECONDS:-15}"
 WRK_SECONDS="${BENCH_WRK_SECONDS:-10}"
-DEFAULT_OPTS="${SCATTER_JAVA_OPTS:-}"
 SMALL_WORKER_OPTS="${BENCH_SMALL_WORKER_OPTS:--Xmx64m -XX:+UseSerialGC}"
 SMALL_API_OPTS="${BENCH_SMALL_API_OPTS:--Xmx192m -XX:+UseSerialGC}"
 SHORT_INTERVAL="${BENCH_SHORT_INTERVAL:-5ms}"
@@ -36,6 +36,10 @@ if [[ ! -f "$API_JAR" || ! -f "$WORKER_JAR" ]]; then
   echo "pipeline.sh: building the jars (mvn -B -q -DskipTests install)..." >&2
   (cd "$ROOT" && mvn -B -q -DskipTests install) >&2
 fi
+
+# The flags ./scatter api and ./scatter worker run with (one place: the launcher).
+DEFAULT_API_OPTS="$("$ROOT/scatter" jvm-flags api)"
+DEFAULT_WORKER_OPTS="$("$ROOT/scatter" jvm-flags worker --concurrency "$CONCURRENCY")"
 
 WORK="$(mktemp -d -t scatter-pipeline.XXXXXX)"
 SUFFIX="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
@@ -231,8 +235,8 @@ log "PerfTest: sent $PERF_SENT msg/s, received $PERF_RECV msg/s -> anchor $ANCHO
 
 # ---------------------------------------------------------------------------------------------------------------
 # 2. API with the launcher's flags; worker start to first task (a task already waiting in the queue).
-log "API (flags: '${DEFAULT_OPTS:-none}')"
-start_api api-default "$DEFAULT_OPTS"
+log "API (flags: '${DEFAULT_API_OPTS:-none}')"
+start_api api-default "$DEFAULT_API_OPTS"
 
 first_task() { # NAME "OPTS": prints ms from launch to the log line of its first computed task, and to 'consuming'
   local name="$1" opts="$2" id
@@ -256,7 +260,7 @@ log "worker start to first task, 5 runs with default flags, 5 with '$SMALL_WORKE
 : >"$WORK/first.default"
 : >"$WORK/first.small"
 for i in 1 2 3 4 5; do
-  first_task "first-default-$i" "$DEFAULT_OPTS" >>"$WORK/first.default"
+  first_task "first-default-$i" "$DEFAULT_WORKER_OPTS" >>"$WORK/first.default"
   first_task "first-small-$i" "$SMALL_WORKER_OPTS" >>"$WORK/first.small"
 done
 FIRST_DEFAULT="$(cut -d' ' -f1 "$WORK/first.default" | median)"
@@ -271,7 +275,7 @@ throughput() { # LABEL: runs JOBS x TASKS through the running API and workers
   bench throughput "http://127.0.0.1:$API_PORT" "$JOBS" "$TASKS" 240 >"$WORK/throughput.$1"
   log "throughput $1: $(tr '\n' ' ' <"$WORK/throughput.$1")"
 }
-start_worker w1-default "$DEFAULT_OPTS"
+start_worker w1-default "$DEFAULT_WORKER_OPTS"
 W1=$WORKER_PID
 await_log "$WORK/w1-default.log" "consuming scatter.tasks" "$W1"
 log "throughput: 1 worker (concurrency $CONCURRENCY), $JOBS jobs x $TASKS one-number tasks"
@@ -288,7 +292,7 @@ W1_RSS="$(cat "$WORK/rss.$W1")"
 W1_HWM="$(status_kib "$W1" VmHWM)"
 API_RSS_1="$(cat "$WORK/rss.$API_PID")"
 
-start_worker w2-default "$DEFAULT_OPTS"
+start_worker w2-default "$DEFAULT_WORKER_OPTS"
 W2=$WORKER_PID
 await_log "$WORK/w2-default.log" "consuming scatter.tasks" "$W2"
 log "throughput: 2 workers"
@@ -341,7 +345,7 @@ stop_pid "$API_PID"
 # ---------------------------------------------------------------------------------------------------------------
 # 5. Latency with a short relay interval (a property, no code change), same flags and workers.
 log "latency: scatter.outbox.interval=$SHORT_INTERVAL"
-start_api api-short "$DEFAULT_OPTS" "--scatter.outbox.interval=$SHORT_INTERVAL"
+start_api api-short "$DEFAULT_API_OPTS" "--scatter.outbox.interval=$SHORT_INTERVAL"
 SHORT_FROM="$(psql -tA -h 127.0.0.1 -U postgres -d test -c "SELECT now()")"
 bench latency "http://127.0.0.1:$API_PORT" "$LATENCY_JOBS" >"$WORK/latency.short"
 log "latency short: $(tr '\n' ' ' <"$WORK/latency.short")"
@@ -424,7 +428,7 @@ row "API peak RSS under load, small heap (MiB)" "$(mib "$APIS_RSS") (HWM $(mib "
 echo
 echo "Scatter pipeline benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "anchor: PerfTest 2.22.1, 1 producer + 1 consumer, persistent, confirms (-c 100), manual acks, prefetch 100, quorum queue, 350 B, ${PERFTEST_SECONDS} s: sent $PERF_SENT msg/s, received $PERF_RECV msg/s; anchor = received / 2 (task + result)"
-echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LATENCY_JOBS sequential one-task jobs (GET polled back to back); JVM flags default: '${DEFAULT_OPTS:-none}', small: API '$SMALL_API_OPTS', worker '$SMALL_WORKER_OPTS'"
+echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LATENCY_JOBS sequential one-task jobs (GET polled back to back); JVM flags default (the launcher's): API '${DEFAULT_API_OPTS:-none}', worker '${DEFAULT_WORKER_OPTS:-none}', small: API '$SMALL_API_OPTS', worker '$SMALL_WORKER_OPTS'"
 echo "worker start -> first task: median of 5 (default $(cut -d' ' -f1 "$WORK/first.default" | tr '\n' ' ')ms; small $(cut -d' ' -f1 "$WORK/first.small" | tr '\n' ' ')ms); to 'consuming': default $CONSUMING_DEFAULT ms, small $CONSUMING_SMALL ms"
 echo "latency p90/max: default $(kv "$WORK/latency.default" p90_ms)/$(kv "$WORK/latency.default" max_ms) ms, short $(kv "$WORK/latency.short" p90_ms)/$(kv "$WORK/latency.short" max_ms) ms; wrk latency p50 $WRK_P50, p99 $WRK_P99, non-2xx ${WRK_NON2XX:-0}"
 printf '%s\n' "${CPU_LINES[@]}"

@@ -2,6 +2,7 @@ package io.scatter.e2e;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** One built Scatter artefact running as a separate OS process, its output captured to a log file. */
@@ -18,6 +21,7 @@ final class ScatterProcess implements AutoCloseable {
     /** The checkout the built artefacts are in. */
     static final Path ROOT = Path.of(System.getProperty("scatter.root", "..")).toAbsolutePath().normalize();
     private static final String HEAP = "-Xmx512m";
+    private static final Map<String, List<String>> LAUNCHER_FLAGS = new ConcurrentHashMap<>();
 
     private final String name;
     private final Process process;
@@ -46,7 +50,7 @@ final class ScatterProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(prefix);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add(HEAP);
+        command.addAll(jvmFlags(jar, args));
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
@@ -58,13 +62,73 @@ final class ScatterProcess implements AutoCloseable {
      * signals sent to this process reach the JVM.
      */
     static ScatterProcess launch(String name, Path logDirectory, String... args) throws IOException {
+        return launch(name, logDirectory, Map.of("SCATTER_JAVA_OPTS", HEAP), args);
+    }
+
+    /** As {@link #launch(String, Path, String...)} with {@code environment}; without SCATTER_JAVA_OPTS in it, none. */
+    static ScatterProcess launch(String name, Path logDirectory, Map<String, String> environment, String... args)
+            throws IOException {
+        ProcessBuilder builder = launcher(args);
+        builder.environment().putAll(environment);
+        return start(name, builder, logDirectory);
+    }
+
+    /**
+     * The launcher's JVM flags for {@code command} run with {@code args} ({@code ./scatter jvm-flags api|worker ARGS}:
+     * a worker's heap follows its --concurrency), read once per command and arguments.
+     */
+    static List<String> launcherFlags(String command, String... args) {
+        List<String> key = new ArrayList<>(List.of("jvm-flags", command));
+        key.addAll(List.of(args));
+        return LAUNCHER_FLAGS.computeIfAbsent(String.join("\u0000", key),
+                ignored -> readLauncherFlags(key.toArray(String[]::new)));
+    }
+
+    private static List<String> readLauncherFlags(String... launcherArgs) {
+        String command = String.join(" ", launcherArgs);
+        try {
+            Process process = launcher(launcherArgs).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String flags = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("./scatter " + command + " failed");
+            }
+            return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted reading the launcher's JVM flags", e);
+        }
+    }
+
+    /** The API and the worker run with the launcher's flags, as users run them; any other jar with a fixed heap. */
+    private static List<String> jvmFlags(Path jar, String... args) {
+        String file = jar.getFileName().toString();
+        if (file.equals("scatter-worker-exec.jar")) {
+            List<String> concurrency = new ArrayList<>();
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("--concurrency")) {
+                    concurrency = List.of(args[i], args[i + 1]);
+                }
+            }
+            return launcherFlags("worker", concurrency.toArray(String[]::new));
+        }
+        if (file.equals("scatter-api-exec.jar")) {
+            return launcherFlags("api");
+        }
+        return List.of(HEAP);
+    }
+
+    /** {@code ./scatter args…} in the checkout, on the JDK running the tests, with no SCATTER_JAVA_OPTS of its own. */
+    private static ProcessBuilder launcher(String... args) {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("scatter").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
-        builder.environment().put("SCATTER_JAVA_OPTS", HEAP);
+        builder.environment().remove("SCATTER_JAVA_OPTS");
+        builder.environment().remove("SCATTER_CDS");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        return start(name, builder, logDirectory);
+        return builder;
     }
 
     private static ScatterProcess start(String name, ProcessBuilder builder, Path logDirectory) throws IOException {

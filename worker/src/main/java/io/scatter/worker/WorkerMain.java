@@ -3,15 +3,18 @@ package io.scatter.worker;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.Settings.UsageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
+import java.util.stream.Stream;
 
 /** The worker process: reads its configuration, runs a {@link Worker} and stops it gracefully on SIGTERM. */
 public final class WorkerMain {
@@ -40,9 +43,10 @@ public final class WorkerMain {
             out.print(options.usage());
             return OK;
         }
+        boolean training = List.of(args).contains(CdsTraining.FLAG);
         WorkerConfig config;
         try {
-            config = options.parse(args, environment);
+            config = options.parse(training ? withoutTrainingFlag(args) : args, environment);
         } catch (UsageException e) {
             err.println("scatter-worker: " + e.getMessage() + " (see --help)");
             return USAGE;
@@ -57,7 +61,27 @@ public final class WorkerMain {
             err.println("scatter-worker: cannot load the job types: " + e.getMessage());
             return FAILED;
         }
+        if (training) {
+            return train(config, jobTypes);
+        }
+        WarmUp.start(jobTypes);
         return runUntilStopped(new Worker(config, jobTypes), config);
+    }
+
+    private static String[] withoutTrainingFlag(String[] args) {
+        return Stream.of(args).filter(arg -> !arg.equals(CdsTraining.FLAG)).toArray(String[]::new);
+    }
+
+    private static int train(WorkerConfig config, JobTypes jobTypes) {
+        try {
+            return CdsTraining.run(config, jobTypes) ? OK : FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        } catch (IOException | TransportException | MalformedMessageException | RuntimeException e) {
+            LoggerFactory.getLogger(WorkerMain.class).warn("CDS training failed: {}", e.toString());
+            return FAILED;
+        }
     }
 
     private static int runUntilStopped(Worker worker, WorkerConfig config) {

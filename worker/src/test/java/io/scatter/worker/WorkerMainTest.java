@@ -83,6 +83,23 @@ class WorkerMainTest {
         assertThat(err()).isEmpty();
     }
 
+    @Test
+    void theClassDataSharingTrainingComputesATaskOfEachBuiltInTypeWithoutABrokerAndExitsWith0() {
+        int code = run(Map.of(), CdsTraining.FLAG, "--concurrency", "2");
+
+        assertThat(code).isZero();
+        assertThat(out()).isEmpty();
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void theClassDataSharingTrainingChecksTheOtherFlagsLikeARun() {
+        int code = run(Map.of(), CdsTraining.FLAG, "--concurrency", "0");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1).contains("--concurrency must be between 1 and 1024, got 0");
+    }
+
     private int run(Map<String, String> environment, String... args) {
         return WorkerMain.run(args, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
