@@ -160,20 +160,22 @@ echo
 echo "Scatter parallel efficiency, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "times in seconds: median min max of $RUNS runs; cluster times are POST -> GET shows SUCCEEDED, default task count"
 echo "efficiency = T(kernel, 1 process, 1 thread) / (W x T(W)) on the medians; target >= 0.90 (the ratio column is efficiency / 0.90)"
+echo "vs in-process = T(the job's tasks, 1 process, W threads) / T(W): the cluster's cost over the same split computed in"
+echo "  one JVM at the same time; on a machine busy with other work this is the fairer figure (2 threads may not get 2 cores)"
 echo
 {
-  echo "job|run|W|tasks|seconds (median min max)|efficiency|vs target"
+  echo "job|run|W|tasks|seconds (median min max)|efficiency|vs target|vs in-process"
   for job in $JOBS; do
     IFS=: read -r algorithm from to <<<"$job"
     in="$WORK/inprocess.$algorithm.$to"
     base="$(kv "$in" kernel_1t | cut -d' ' -f1)"
     name="$algorithm [$from, $to]"
-    echo "$name|kernel, 1 process, 1 thread|1|1|$(kv "$in" kernel_1t)|1.00|-"
+    echo "$name|kernel, 1 process, 1 thread|1|1|$(kv "$in" kernel_1t)|1.00|-|-"
     for row in "tasks_1t:job's tasks, 1 process, 1 thread:1" "tasks_2t:job's tasks, 1 process, 2 threads:2"; do
       IFS=: read -r key label w <<<"$row"
       t="$(kv "$in" "$key" | cut -d' ' -f1)"
       e="$(awk -v b="$base" -v t="$t" -v w="$w" 'BEGIN { printf "%.2f", b / (w * t) }')"
-      echo "$name|$label|$w|$(kv "$in" tasks)|$(kv "$in" "$key")|$e|$(awk -v e="$e" 'BEGIN { printf "%.2f", e / 0.9 }')"
+      echo "$name|$label|$w|$(kv "$in" tasks)|$(kv "$in" "$key")|$e|$(awk -v e="$e" 'BEGIN { printf "%.2f", e / 0.9 }')|-"
     done
     for row in "1x1:1 worker x 1 thread:1" "2x1:2 workers x 1 thread:2" "1x2:1 worker x 2 threads:2"; do
       IFS=: read -r config label w <<<"$row"
@@ -182,8 +184,9 @@ echo
       t="${s%% *}"
       e="$(awk -v b="$base" -v t="$t" -v w="$w" 'BEGIN { printf "%.2f", b / (w * t) }')"
       [[ "$(kv "$out" count)" == "$(kv "$in" count)" ]] || { echo "count mismatch for $name on $config" >&2; exit 1; }
-      echo "$name|$label|$w|$(kv "$out" tasks)|$s|$e|$(awk -v e="$e" 'BEGIN { printf "%.2f", e / 0.9 }')"
+      local_t="$(kv "$in" "tasks_${w}t" | cut -d' ' -f1)"
+      echo "$name|$label|$w|$(kv "$out" tasks)|$s|$e|$(awk -v e="$e" 'BEGIN { printf "%.2f", e / 0.9 }')|$(awk -v l="$local_t" -v t="$t" 'BEGIN { printf "%.2f", l / t }')"
     done
-    echo "$name|slowest/fastest task (CPU), first/last third mean ms|-|-|$(kv "$in" task_slowest_over_fastest); $(kv "$in" task_ms_first_third)/$(kv "$in" task_ms_last_third)|-|-"
+    echo "$name|slowest/fastest task (CPU), first/last third mean ms|-|-|$(kv "$in" task_slowest_over_fastest); $(kv "$in" task_ms_first_third)/$(kv "$in" task_ms_last_third)|-|-|-"
   done
 } | column -t -s '|'

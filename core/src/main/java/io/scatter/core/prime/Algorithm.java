@@ -9,12 +9,12 @@ public enum Algorithm {
 
     /**
      * Segmented sieve of Eratosthenes on the modulo-30 wheel, the default; cost in integers sieved near zero. A task
-     * of 1.5 * 10^9 units takes about 0.2 s on one core of the development machine, one of 1.5 * 10^8 about 20 ms.
+     * of 1.5 * 10^9 units takes about 0.2 s on one core of the development machine, one of 4 * 10^7 about 5 ms.
      */
-    SIEVE("sieve", new WheelSieveKernel(), new SieveCost(), 1.5e9, 1.5e8),
+    SIEVE("sieve", new WheelSieveKernel(), new SieveCost(), 1.5e9, 4e7),
 
     /** Tests every odd candidate for divisors up to its square root; cost in divisions, 10^8 of them about 0.2 s. */
-    TRIAL_DIVISION("trial-division", new TrialDivisionKernel(), new TrialDivisionCost(), 1e8, 1e7);
+    TRIAL_DIVISION("trial-division", new TrialDivisionKernel(), new TrialDivisionCost(), 1e8, 2.5e6);
 
     /** The algorithm used when a job does not name one. */
     public static final Algorithm DEFAULT = SIEVE;

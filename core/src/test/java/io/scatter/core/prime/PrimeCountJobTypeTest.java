@@ -84,10 +84,13 @@ class PrimeCountJobTypeTest {
 
     @Test
     void aJobTooSmallForEverySlotTakesAsManyAsItCanKeepBusy() {
-        assertThat(type.define(Map.of("from", 0, "to", 1_000_000_000), Map.of(), new Capacity(32)).options())
-                .as("1.37 * 10^9 units in tasks of at least 1.5 * 10^8").containsEntry("tasks", 9);
+        assertThat(type.define(Map.of("from", 0, "to", 200_000_000), Map.of(), new Capacity(32)).options())
+                .as("2.4 * 10^8 units in tasks of at least 4 * 10^7").containsEntry("tasks", 6);
         assertThat(type.define(Map.of("from", 0, "to", 1_440_001), Map.of("algorithm", "trial-division"),
-                new Capacity(8)).options()).containsEntry("tasks", 2);
+                new Capacity(8)).options()).containsEntry("tasks", 8);
+        assertThat(type.define(Map.of("from", 0, "to", 1_440_001), Map.of("algorithm", "trial-division"),
+                new Capacity(32)).options()).as("2.9 * 10^7 divisions in tasks of at least 2.5 * 10^6")
+                .containsEntry("tasks", 11);
         assertThat(type.define(Map.of("from", 0, "to", 1_000_000), Map.of(), new Capacity(8)).options())
                 .containsEntry("tasks", 1);
     }
