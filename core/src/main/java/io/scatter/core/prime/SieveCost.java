@@ -1,18 +1,17 @@
 package io.scatter.core.prime;
 
 /**
- * The segmented sieve's cost, in units of one integer sieved near zero: the work per integer grows with the
- * position, as every segment crosses off more sieving primes (up to the square root) and the larger ones miss the
- * cache, so an integer near 10^12 costs about three units and one near 10^15 about twelve.
- *
- * <p>The density is linear in {@code log10 x} between knots measured with the wheel sieve (CPU time per 5 * 10^7
- * integers at each power of ten, bench/scaling.sh's in-process runner), 1 below 10^7; its integral has a closed form.
+ * The segmented sieve's cost, in units of one integer sieved near zero: the work per integer grows with the position,
+ * as every segment crosses off more sieving primes and the larger ones miss the cache.
  */
 final class SieveCost implements CostModel {
 
     /** The first knot, 10^7, and the density there: one unit per integer. */
     private static final int FIRST_EXPONENT = 7;
-    /** The density at 10^7, 10^8, ..., 10^15, relative to 10^7. */
+    /**
+     * The density at 10^7, 10^8, ..., 10^15, relative to 10^7, from the wheel sieve's CPU time per 5 * 10^7 integers
+     * at each power of ten; linear in {@code log10 x} between them, so its integral has a closed form.
+     */
     private static final double[] DENSITY = {1.00, 1.23, 1.48, 1.73, 2.31, 3.26, 5.30, 9.90, 12.20};
     private static final double LN10 = Math.log(10);
     private static final long SHORT_RANGE_MIN_START = 10_000_000;
