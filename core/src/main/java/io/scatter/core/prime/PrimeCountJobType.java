@@ -38,7 +38,8 @@ public final class PrimeCountJobType implements JobType {
 
     /**
      * Without {@code options.tasks}, the algorithm's cost model chooses how many tasks of equal cost the range needs,
-     * rounded up to whole waves over the {@code capacity}'s slots so that the workers finish together.
+     * at least one per slot when the range is worth it, rounded up to whole waves over the {@code capacity}'s slots so
+     * that the workers finish together.
      */
     @Override
     public JobDefinition define(Map<String, Object> input, Map<String, Object> options, Capacity capacity) {
@@ -56,7 +57,8 @@ public final class PrimeCountJobType implements JobType {
         Algorithm algorithm = Algorithm.fromWireName(Inputs.optionalChoice(
                 options, "options.algorithm", Algorithm.wireNames(), Algorithm.DEFAULT.wireName()));
         long width = to - from + 1;
-        int fitted = capacity.fill(algorithm.defaultTasks(from, to), (int) Math.min(MAX_TASKS, width));
+        int byCost = algorithm.defaultTasks(from, to, capacity.slots());
+        int fitted = capacity.fill(byCost, (int) Math.min(MAX_TASKS, width));
         int tasks = (int) Inputs.optionalLong(options, "options.tasks", 1, MAX_TASKS, fitted);
         if (tasks > width) {
             throw new InvalidInputException("options.tasks", "options.tasks (" + tasks

@@ -4,6 +4,7 @@ import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobTypes;
+import org.assertj.core.data.Percentage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,10 +33,10 @@ class PrimeCountJobTypeTest {
 
     @Test
     void defineNormalisesInputAndFillsInDefaultOptions() {
-        JobDefinition job = type.define(Map.of("from", 0, "to", 1_000_000_000), null);
+        JobDefinition job = type.define(Map.of("from", 0, "to", 10_000_000_000L), null);
 
-        assertThat(job.input()).isEqualTo(Map.of("from", 0L, "to", 1_000_000_000L));
-        assertThat(job.options()).isEqualTo(Map.of("algorithm", "sieve", "tasks", 21));
+        assertThat(job.input()).isEqualTo(Map.of("from", 0L, "to", 10_000_000_000L));
+        assertThat(job.options()).isEqualTo(Map.of("algorithm", "sieve", "tasks", 11));
     }
 
     @Test
@@ -58,12 +59,40 @@ class PrimeCountJobTypeTest {
 
     @Test
     void withoutATaskCountTheCostModelsChoiceIsRoundedUpToWholeWavesOverTheLiveSlots() {
-        Map<String, Object> billion = Map.of("from", 0, "to", 1_000_000_000);
+        Map<String, Object> tenBillion = Map.of("from", 0, "to", 10_000_000_000L);
 
-        assertThat(type.define(billion, Map.of(), new Capacity(8)).options()).containsEntry("tasks", 24);
-        assertThat(type.define(billion, Map.of(), new Capacity(7)).options()).containsEntry("tasks", 21);
-        assertThat(type.define(billion, Map.of(), new Capacity(64)).options()).containsEntry("tasks", 21);
-        assertThat(type.define(billion, Map.of(), Capacity.UNKNOWN).options()).containsEntry("tasks", 21);
+        assertThat(type.define(tenBillion, Map.of(), Capacity.UNKNOWN).options()).containsEntry("tasks", 11);
+        assertThat(type.define(tenBillion, Map.of(), new Capacity(8)).options()).containsEntry("tasks", 16);
+        assertThat(type.define(tenBillion, Map.of(), new Capacity(7)).options()).containsEntry("tasks", 14);
+        assertThat(type.define(tenBillion, Map.of(), new Capacity(64)).options()).containsEntry("tasks", 64);
+    }
+
+    @Test
+    void twoWorkersGetWholeWavesOfEqualCost() {
+        JobDefinition job = type.define(Map.of("from", 0, "to", 10_000_000_000L), Map.of(), new Capacity(2));
+
+        List<Map<String, Object>> tasks = type.split(job);
+
+        assertThat(tasks.size() % 2).isZero();
+        CostModel cost = Algorithm.SIEVE.costModel();
+        double first = cost.cost((Long) tasks.get(0).get("from"), (Long) tasks.get(0).get("to"));
+        for (Map<String, Object> task : tasks) {
+            assertThat(cost.cost((Long) task.get("from"), (Long) task.get("to")))
+                    .isCloseTo(first, Percentage.withPercentage(0.01));
+        }
+    }
+
+    @Test
+    void aJobTooSmallForEverySlotTakesAsManyAsItCanKeepBusy() {
+        assertThat(type.define(Map.of("from", 0, "to", 200_000_000), Map.of(), new Capacity(32)).options())
+                .as("2.4 * 10^8 units in tasks of at least 4 * 10^7").containsEntry("tasks", 6);
+        assertThat(type.define(Map.of("from", 0, "to", 1_440_001), Map.of("algorithm", "trial-division"),
+                new Capacity(8)).options()).containsEntry("tasks", 8);
+        assertThat(type.define(Map.of("from", 0, "to", 1_440_001), Map.of("algorithm", "trial-division"),
+                new Capacity(32)).options()).as("2.9 * 10^7 divisions in tasks of at least 2.5 * 10^6")
+                .containsEntry("tasks", 11);
+        assertThat(type.define(Map.of("from", 0, "to", 1_000_000), Map.of(), new Capacity(8)).options())
+                .containsEntry("tasks", 1);
     }
 
     @Test

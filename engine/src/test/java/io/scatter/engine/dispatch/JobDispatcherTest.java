@@ -55,10 +55,10 @@ class JobDispatcherTest {
         JobDispatcher fitting = new JobDispatcher(JobTypes.of(new PrimeCountJobType()), store, transport,
                 Clock.systemUTC(), () -> new Capacity(8));
 
-        NewJob job = fitting.prepare(PrimeCountJobType.NAME, Map.of("from", 0, "to", 1_000_000_000), Map.of());
+        NewJob job = fitting.prepare(PrimeCountJobType.NAME, Map.of("from", 0, "to", 10_000_000_000L), Map.of());
 
-        assertThat(job.payloads()).hasSize(24);
-        assertThat(job.definition().options()).containsEntry("tasks", 24);
+        assertThat(job.payloads()).hasSize(16);
+        assertThat(job.definition().options()).containsEntry("tasks", 16);
     }
 
     @Test
