@@ -60,7 +60,8 @@ public class JobService {
      */
     @Transactional
     public Submission submit(JobRequest request, String idempotencyKey) {
-        String fingerprint = request.fingerprint();
+        // only a key's later reuse is compared with the fingerprint, so a request without one needs none
+        String fingerprint = idempotencyKey == null ? null : request.fingerprint();
         if (idempotencyKey != null) {
             Optional<Submission> earlier = earlierSubmission(idempotencyKey, fingerprint);
             if (earlier.isPresent()) {
