@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,17 +42,30 @@ class JobRepository {
     }
 
     /**
-     * Inserts a new job, unless {@code idempotencyKey} is already taken (then nothing happens).
+     * Inserts a new job with its QUEUED tasks, task {@code i} with {@code payloads.get(i)}, in one statement, unless
+     * {@code idempotencyKey} is already taken (then nothing happens).
      *
-     * @return whether the job was inserted
+     * @return the new job's document, as stored; empty if the key was taken
      */
-    boolean insert(Job job, JobDefinition definition, String idempotencyKey, String fingerprint) {
+    Optional<JobDocument> insert(Job job, JobDefinition definition, List<Map<String, Object>> payloads,
+                                 String idempotencyKey, String fingerprint) {
+        String[] taskPayloads = new String[payloads.size()];
+        for (int index = 0; index < taskPayloads.length; index++) {
+            taskPayloads[index] = JsonValues.write(payloads.get(index));
+        }
         return jdbc.sql("""
-                        INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result,
-                                          idempotency_key, request_fingerprint, created_at)
-                        VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
-                                :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, now())
-                        ON CONFLICT (idempotency_key) DO NOTHING""")
+                        WITH job AS (
+                            INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result,
+                                              idempotency_key, request_fingerprint, created_at)
+                            VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
+                                    :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, now())
+                            ON CONFLICT (idempotency_key) DO NOTHING
+                            RETURNING *),
+                        task AS (
+                            INSERT INTO tasks (job_id, task_index, status, payload)
+                            SELECT job.id, payload.ordinality - 1, 'QUEUED', CAST(payload.value AS jsonb)
+                            FROM job, unnest(CAST(:payloads AS text[])) WITH ORDINALITY AS payload(value, ordinality))
+                        SELECT\s""" + DOCUMENT_COLUMNS + " FROM job")
                 .param("id", job.id())
                 .param("type", job.type().name())
                 .param("status", job.status().name())
@@ -62,7 +76,9 @@ class JobRepository {
                 .param("result", JsonValues.write(job.partialResult()))
                 .param("key", idempotencyKey, Types.VARCHAR)
                 .param("fingerprint", fingerprint, Types.VARCHAR)
-                .update() == 1;
+                .param("payloads", taskPayloads)
+                .query((rs, n) -> document(stored(rs)))
+                .optional();
     }
 
     /**

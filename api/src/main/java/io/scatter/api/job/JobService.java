@@ -30,17 +30,15 @@ public class JobService {
 
     private final JobTypes types;
     private final JobRepository jobs;
-    private final TaskRepository tasks;
     private final JobStore store;
     private final Outbox outbox;
     private final Clock clock;
     private final Supplier<Capacity> capacity;
 
-    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock,
+    JobService(JobTypes types, JobRepository jobs, JobStore store, Outbox outbox, Clock clock,
                Supplier<Capacity> capacity) {
         this.types = types;
         this.jobs = jobs;
-        this.tasks = tasks;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -62,7 +60,8 @@ public class JobService {
      */
     @Transactional
     public Submission submit(JobRequest request, String idempotencyKey) {
-        String fingerprint = request.fingerprint();
+        // only a key's later reuse is compared with the fingerprint, so a request without one needs none
+        String fingerprint = idempotencyKey == null ? null : request.fingerprint();
         if (idempotencyKey != null) {
             Optional<Submission> earlier = earlierSubmission(idempotencyKey, fingerprint);
             if (earlier.isPresent()) {
@@ -73,29 +72,27 @@ public class JobService {
         JobDefinition definition = define(type, request);
         List<Map<String, Object>> payloads = type.split(definition);
         Job job = Job.queued(UUID.randomUUID(), type, payloads.size());
-        if (!jobs.insert(job, definition, idempotencyKey, fingerprint)) {
+        Optional<JobDocument> inserted = jobs.insert(job, definition, payloads, idempotencyKey, fingerprint);
+        if (inserted.isEmpty()) {
             return earlierSubmission(idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
                     "idempotency key conflict, but no job holds the key"));
         }
-        tasks.insertAll(job.id(), payloads);
         List<TaskMessage> messages = new ArrayList<>(payloads.size());
         for (int index = 0; index < payloads.size(); index++) {
             messages.add(new TaskMessage(job.id(), index, payloads.size(), type.name(), payloads.get(index)));
         }
         outbox.enqueueTasks(messages);
-        log.info("Accepted {} job {} with {} tasks", type.name(), job.id(), payloads.size());
-        return new Submission(document(job.id()), true);
+        log.debug("Accepted {} job {} with {} tasks", type.name(), job.id(), payloads.size());
+        return new Submission(inserted.get(), true);
     }
 
-    /** The job with id {@code id}. */
-    @Transactional(readOnly = true)
+    /** The job with id {@code id}: one statement, so without a transaction of its own (no commit round trip). */
     public JobDocument get(String id) {
         return jobs.find(JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id)))
                 .orElseThrow(() -> new JobNotFoundException(id));
     }
 
-    /** One page of jobs, newest first. */
-    @Transactional(readOnly = true)
+    /** One page of jobs, newest first: one statement, so without a transaction of its own. */
     public JobPage list(JobQuery query) {
         List<JobDocument> found = jobs.list(query, query.limit() + 1);
         if (found.size() <= query.limit()) {

@@ -26,6 +26,8 @@ public class Outbox {
     private final OutboxRepository repository;
     /** Looked up when needed: the relay depends on the broker, whose listeners depend on this outbox. */
     private final ObjectProvider<OutboxRelay> relay;
+    /** The relay once looked up: resolving it through the provider on every commit costs a bean-factory search. */
+    private volatile OutboxRelay resolvedRelay;
 
     Outbox(OutboxRepository repository, ObjectProvider<OutboxRelay> relay) {
         this.repository = repository;
@@ -68,9 +70,21 @@ public class Outbox {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                relay.ifAvailable(OutboxRelay::wake);
+                OutboxRelay current = relay();
+                if (current != null) {
+                    current.wake();
+                }
             }
         });
+    }
+
+    private OutboxRelay relay() {
+        OutboxRelay current = resolvedRelay;
+        if (current == null) {
+            current = relay.getIfAvailable();
+            resolvedRelay = current;
+        }
+        return current;
     }
 
     private static OutboxRow row(String type, String exchange, String routingKey, UUID jobId, Object message) {

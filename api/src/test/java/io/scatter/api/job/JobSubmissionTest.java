@@ -128,6 +128,25 @@ class JobSubmissionTest {
     }
 
     @Test
+    void eachTaskIsStoredAtItsIndexWithThePayloadItsMessageCarries() throws Exception {
+        String id = api.submit(aPrimeCountJob().from(0).to(100_000).tasks(7).json());
+
+        List<Map<String, Object>> tasks = jdbc.sql("""
+                        SELECT task_index, payload::text AS payload FROM tasks WHERE job_id = ? ORDER BY task_index""")
+                .param(UUID.fromString(id)).query().listOfRows();
+        List<String> messages = jdbc.sql("SELECT payload::text FROM outbox WHERE subject = ? ORDER BY seq")
+                .param(id).query(String.class).list();
+        assertThat(tasks).hasSize(7);
+        for (int index = 0; index < tasks.size(); index++) {
+            TaskMessage message = Json.mapper().readValue(messages.get(index), TaskMessage.class);
+            assertThat(tasks.get(index).get("task_index")).isEqualTo(index);
+            assertThat(message.taskIndex()).isEqualTo(index);
+            assertThat(Json.mapper().readValue((String) tasks.get(index).get("payload"), Map.class))
+                    .isEqualTo(message.payload());
+        }
+    }
+
+    @Test
     void theLargestJobIsStoredWithAllItsTasksInOneRequest() {
         String id = api.submit(aPrimeCountJob().from(0).to(1_000_000).tasks(10_000).json());
 
