@@ -59,18 +59,18 @@ class LauncherIT {
             assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
             assertThat(job.get("result").get("count").asLong()).isEqualTo(78498);
             assertThat(ProcessHandle.of(worker.pid()).flatMap(process -> process.info().arguments()).orElseThrow())
-                    .contains("-XX:+UseSerialGC", "-Xms16m", "-Xmx704m")
+                    .contains("-XX:+UseSerialGC", "-Xms16m", "-Xmx256m")
                     .anyMatch(argument -> argument.startsWith("-XX:SharedArchiveFile="));
         }
     }
 
     @Test
-    void aWorkerGetsTheSerialCollectorAHeapOf64MibPlus160PerTaskAtOnceAndItsClassArchive() throws Exception {
+    void aWorkerGetsTheSerialCollectorAHeapOf64MibPlus48PerTaskAtOnceAndItsClassArchive() throws Exception {
         Result result = scatter(Map.of(), "jvm-flags", "worker", "--name", "w", "--concurrency", "3");
 
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         assertThat(result.stdout().strip().split(" "))
-                .startsWith("-XX:+UseSerialGC", "-Xms16m", "-Xmx544m")
+                .startsWith("-XX:+UseSerialGC", "-Xms16m", "-Xmx208m")
                 .anyMatch(flag -> flag.matches("-XX:SharedArchiveFile=.*/worker/target/scatter-worker-exec\\.jsa"));
         assertThat(ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jsa")).isNotEmptyFile();
     }
