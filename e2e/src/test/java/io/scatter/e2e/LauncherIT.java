@@ -92,7 +92,7 @@ class LauncherIT {
         Result result = scatter(Map.of("SCATTER_JAVA_OPTS", "-Xshare:off", "SCATTER_CONCURRENCY", "1"), "jvm-flags",
                 "worker");
 
-        assertThat(result.stdout().strip()).isEqualTo("-XX:+UseSerialGC -Xms16m -Xmx224m -Xshare:off");
+        assertThat(result.stdout().strip()).isEqualTo("-XX:+UseSerialGC -Xms16m -Xmx112m -Xshare:off");
     }
 
     @Test

@@ -14,8 +14,6 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
-    /** How many tasks a worker holds per task it computes at once, unless told otherwise. */
-    public static final int DEFAULT_PREFETCH_FACTOR = 2;
 
     public WorkerConfig {
         Objects.requireNonNull(rabbitmqUri, "rabbitmqUri");
@@ -54,9 +52,12 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         this(rabbitmqUri, concurrency, name, grace, DEFAULT_HEARTBEAT);
     }
 
-    /** How many tasks a worker computing {@code concurrency} at once holds unless told otherwise. */
+    /**
+     * How many tasks a worker computing {@code concurrency} at once holds unless told otherwise: as many, so that a task
+     * that kills its worker takes as few others back to the queue with it, and none waits behind a long one.
+     */
     public static int defaultPrefetch(int concurrency) {
-        return (int) Math.min((long) concurrency * DEFAULT_PREFETCH_FACTOR, Integer.MAX_VALUE);
+        return concurrency;
     }
 
     /** The name a worker takes unless told otherwise: its host name and process id, e.g. {@code raspberrypi-4242}. */

@@ -32,8 +32,7 @@ final class WorkerOptions {
             "tasks computed at once, 1.." + MAX_CONCURRENCY);
     private final Option prefetch = new Option("--prefetch", "SCATTER_PREFETCH", "",
             "tasks held at most (computing, waiting for a thread or for their result's confirm), --concurrency.."
-                    + MAX_PREFETCH + "; more speeds up tiny tasks, --concurrency suits long ones; none: "
-                    + WorkerConfig.DEFAULT_PREFETCH_FACTOR + " x --concurrency");
+                    + MAX_PREFETCH + "; more speeds up tiny tasks, --concurrency suits long ones; none: --concurrency");
     private final Option name = new Option("--name", "SCATTER_WORKER_NAME", defaultName(),
             "worker name in results and logs");
     private final Option grace = new Option("--grace", "SCATTER_SHUTDOWN_GRACE", "30",

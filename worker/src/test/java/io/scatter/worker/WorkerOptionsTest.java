@@ -35,8 +35,8 @@ class WorkerOptionsTest {
     }
 
     @Test
-    void aWorkerHoldsTwiceItsConcurrencyUnlessThePrefetchFlagOrTheEnvironmentSaysOtherwise() throws UsageException {
-        assertThat(options.parse(new String[]{"--concurrency", "3"}, Map.of()).prefetch()).isEqualTo(6);
+    void aWorkerHoldsAsManyTasksAsItsConcurrencyUnlessThePrefetchFlagOrTheEnvironmentSaysOtherwise() throws UsageException {
+        assertThat(options.parse(new String[]{"--concurrency", "3"}, Map.of()).prefetch()).isEqualTo(3);
         assertThat(options.parse(new String[]{"--concurrency", "3"}, Map.of("SCATTER_PREFETCH", "40")).prefetch())
                 .isEqualTo(40);
         assertThat(options.parse(new String[]{"--concurrency", "3", "--prefetch", "3"},

@@ -81,9 +81,11 @@ class WorkerShutdownTest {
     }
 
     @Test
-    void theWorkerComputesAsManyTasksAtOnceAsItsConcurrencyHoldsTwiceAsManyAndLeavesTheRestQueued()
+    void aWorkerWithAPrefetchOfTwiceItsConcurrencyComputesAsManyAsItsConcurrencyAndLeavesTheRestQueued()
             throws Exception {
-        startWorker(2, Duration.ZERO);
+        worker = new Worker(new WorkerConfig(broker.uri(), 2, "test-worker", Duration.ZERO,
+                WorkerConfig.DEFAULT_HEARTBEAT, "", 4), JobTypes.load());
+        worker.start();
         for (int i = 0; i < 5; i++) {
             broker.publishTask(TestBroker.task("test-slow", Map.of("millis", 60_000)));
         }
