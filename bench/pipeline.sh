@@ -9,7 +9,8 @@
 # Environment: BENCH_TASKS (tasks per throughput job, default 5000), BENCH_JOBS (throughput jobs, default 2),
 # BENCH_LATENCY_JOBS (default 300), BENCH_PERFTEST_SECONDS (default 15), BENCH_WRK_SECONDS (default 10),
 # BENCH_SMALL_WORKER_OPTS (default "-Xmx64m -XX:+UseSerialGC"), BENCH_SMALL_API_OPTS
-# (default "-Xmx192m -XX:+UseSerialGC"), BENCH_SHORT_INTERVAL (default 5ms), SCATTER_JAVA_OPTS (added to the
+# (default "-Xmx192m -XX:+UseSerialGC"), BENCH_SHORT_INTERVAL (default 5ms), BENCH_WORKER_ARGS (added to every worker's
+# arguments, e.g. "--prefetch 64"), SCATTER_JAVA_OPTS (added to the
 # launcher's JVM flags as by ./scatter; the "default" flags are the launcher's, from `./scatter jvm-flags api|worker`,
 # the worker's with its class data sharing archive). Logs stay in a temporary directory printed at the end (kept with BENCH_KEEP=1).
 set -euo pipefail
@@ -26,6 +27,7 @@ WRK_SECONDS="${BENCH_WRK_SECONDS:-10}"
 SMALL_WORKER_OPTS="${BENCH_SMALL_WORKER_OPTS:--Xmx64m -XX:+UseSerialGC}"
 SMALL_API_OPTS="${BENCH_SMALL_API_OPTS:--Xmx192m -XX:+UseSerialGC}"
 SHORT_INTERVAL="${BENCH_SHORT_INTERVAL:-5ms}"
+WORKER_ARGS="${BENCH_WORKER_ARGS:-}"
 CONCURRENCY=4
 DATABASE="jdbc:postgresql://127.0.0.1:5432/test"
 
@@ -134,7 +136,7 @@ start_worker() {
   local name="$1" opts="$2"
   WORKER_START_MS="$(ms_now)"
   # shellcheck disable=SC2086
-  "$JAVA" $opts -jar "$WORKER_JAR" --rabbitmq "$AMQP" --name "$name" --concurrency "$CONCURRENCY" \
+  "$JAVA" $opts -jar "$WORKER_JAR" --rabbitmq "$AMQP" --name "$name" --concurrency "$CONCURRENCY" $WORKER_ARGS \
     >"$WORK/$name.log" 2>&1 </dev/null &
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
@@ -428,7 +430,7 @@ row "API peak RSS under load, small heap (MiB)" "$(mib "$APIS_RSS") (HWM $(mib "
 echo
 echo "Scatter pipeline benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
 echo "anchor: PerfTest 2.22.1, 1 producer + 1 consumer, persistent, confirms (-c 100), manual acks, prefetch 100, quorum queue, 350 B, ${PERFTEST_SECONDS} s: sent $PERF_SENT msg/s, received $PERF_RECV msg/s; anchor = received / 2 (task + result)"
-echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LATENCY_JOBS sequential one-task jobs (GET polled back to back); JVM flags default (the launcher's): API '${DEFAULT_API_OPTS:-none}', worker '${DEFAULT_WORKER_OPTS:-none}', small: API '$SMALL_API_OPTS', worker '$SMALL_WORKER_OPTS'"
+echo "throughput: $JOBS jobs x $TASKS one-number prime-count tasks; latency: $LATENCY_JOBS sequential one-task jobs (GET polled back to back); JVM flags default (the launcher's): API '${DEFAULT_API_OPTS:-none}', worker '${DEFAULT_WORKER_OPTS:-none}', small: API '$SMALL_API_OPTS', worker '$SMALL_WORKER_OPTS'; worker arguments added: '${WORKER_ARGS:-none}'"
 echo "worker start -> first task: median of 5 (default $(cut -d' ' -f1 "$WORK/first.default" | tr '\n' ' ')ms; small $(cut -d' ' -f1 "$WORK/first.small" | tr '\n' ' ')ms); to 'consuming': default $CONSUMING_DEFAULT ms, small $CONSUMING_SMALL ms"
 echo "latency p90/max: default $(kv "$WORK/latency.default" p90_ms)/$(kv "$WORK/latency.default" max_ms) ms, short $(kv "$WORK/latency.short" p90_ms)/$(kv "$WORK/latency.short" max_ms) ms; wrk latency p50 $WRK_P50, p99 $WRK_P99, non-2xx ${WRK_NON2XX:-0}"
 printf '%s\n' "${CPU_LINES[@]}"

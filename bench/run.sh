@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the kernel benchmarks in one command: trial division against C, the JMH kernel benchmarks, and the sieve against
-# primesieve when bench/sieve-vs-primesieve.sh exists; then prints a summary of the ratios.
-# Usage: bench/run.sh     (about three minutes on two cores; results in bench/target/run-*.log)
+# Runs every benchmark in one command: trial division against C, the JMH kernel benchmarks, the sieve against
+# primesieve (skipped with a message when it is not installed), then the end-to-end pipeline (bench/pipeline.sh) and
+# parallel efficiency (bench/scaling.sh) on the real processes; then prints a summary of the ratios.
+# Usage: bench/run.sh             (about 15 minutes on two idle cores; results in bench/target/run-*.log)
+#        bench/run.sh --kernels   (the kernel benchmarks only, about three minutes)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/target
@@ -29,9 +31,26 @@ else
     | tee bench/target/run-sieve-vs-primesieve.log
 fi
 
+if [ "${1:-}" != --kernels ]; then
+  echo
+  echo "== pipeline: tiny tasks, latency, POST rate, start-up, footprint =="
+  if ! bench/pipeline.sh 2>&1 | tee bench/target/run-pipeline.log; then
+    status=1
+  fi
+  echo
+  echo "== parallel efficiency and scaling =="
+  if ! bench/scaling.sh 2>&1 | tee bench/target/run-scaling.log; then
+    status=1
+  fi
+fi
+
 echo
 echo "== summary ($(nproc) cores, $(java -version 2>&1 | head -1)) =="
 grep -h '^ratio' bench/target/run-trial-division-vs-c.log | sed 's/^ratio/trial division/' || true
 grep -hE '^Benchmark +\(|^[A-Za-z]+Benchmark\.' bench/target/run-jmh.log || true
 grep -hiE 'ratio|/primesieve|skipping' bench/target/run-sieve-vs-primesieve.log || true
+if [ "${1:-}" != --kernels ]; then
+  sed -n '/^figure /,$p' bench/target/run-pipeline.log | grep -E '^figure|met\?|yes$|NO$' || true
+  grep -hE '^job |workers? x|kernel, 1 process' bench/target/run-scaling.log || true
+fi
 exit $status
