@@ -8,9 +8,11 @@
 #
 #   bench/scaling.sh            # about 3-5 minutes on 2 idle cores
 #
-# Efficiency = T(kernel, one process, one thread) / (W x T(POST -> SUCCEEDED on W workers)); target >= 0.90.
+# Efficiency = T(kernel, one process, one thread) / (W x T(job on W workers, createdAt -> finishedAt)); target >= 0.90.
 # Environment: SCALING_RUNS (repetitions, default 3), SCALING_JOBS (space-separated ALGORITHM:FROM:TO, default the
-# sieve to 10^10, trial division to 1,440,001 and to 2*10^7), SCATTER_JAVA_OPTS (JVM flags for API and workers).
+# sieve to 10^10, trial division to 1,440,001 and to 2*10^7), SCALING_WORKER_ARGS (added to every worker's arguments,
+# e.g. "--prefetch 2"), SCATTER_JAVA_OPTS (JVM flags: the in-process runs get them alone; the API and the workers get
+# the launcher's defaults, `./scatter jvm-flags`, which end with them).
 # Logs stay in a temporary directory printed at the end (kept with BENCH_KEEP=1).
 set -euo pipefail
 
@@ -22,6 +24,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 RUNS="${SCALING_RUNS:-3}"
 JOBS="${SCALING_JOBS:-sieve:0:10000000000 trial-division:0:1440001 trial-division:0:20000000}"
 OPTS="${SCATTER_JAVA_OPTS:-}"
+WORKER_ARGS="${SCALING_WORKER_ARGS:-}"
 DATABASE="jdbc:postgresql://127.0.0.1:5432/test"
 
 for tool in rabbitmqctl psql curl python3; do
@@ -106,7 +109,7 @@ done
 # 2. The cluster: one API; workers of concurrency 1 (1, then 2 of them), then one worker of concurrency 2.
 API_PORT="$(port)"
 # shellcheck disable=SC2086
-"$JAVA" $OPTS -jar "$API_JAR" --port "$API_PORT" --rabbitmq "$AMQP" --database "$DATABASE?currentSchema=$SCHEMA" \
+"$JAVA" $("$ROOT/scatter" jvm-flags api) -jar "$API_JAR" --port "$API_PORT" --rabbitmq "$AMQP" --database "$DATABASE?currentSchema=$SCHEMA" \
   >"$WORK/api.log" 2>&1 </dev/null &
 API_PID=$!
 PIDS+=("$API_PID")
@@ -119,7 +122,8 @@ BASE="http://127.0.0.1:$API_PORT"
 
 start_worker() { # NAME CONCURRENCY
   # shellcheck disable=SC2086
-  "$JAVA" $OPTS -jar "$WORKER_JAR" --rabbitmq "$AMQP" --name "$1" --concurrency "$2" >"$WORK/$1.log" 2>&1 </dev/null &
+  "$JAVA" $("$ROOT/scatter" jvm-flags worker --concurrency "$2") -jar "$WORKER_JAR" --rabbitmq "$AMQP" --name "$1" \
+    --concurrency "$2" $WORKER_ARGS >"$WORK/$1.log" 2>&1 </dev/null &
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
 }
@@ -158,7 +162,7 @@ LOAD_AFTER="$(load)"
 # ---------------------------------------------------------------------------------------------------------------
 echo
 echo "Scatter parallel efficiency, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $LOAD_BEFORE before, $LOAD_AFTER after"
-echo "times in seconds: median min max of $RUNS runs; cluster times are POST -> GET shows SUCCEEDED, default task count"
+echo "times in seconds: median min max of $RUNS runs; cluster times are the job's createdAt -> finishedAt on the API's clock (GET polled every 25 ms), default task count; workers get the launcher's JVM flags and the arguments '${WORKER_ARGS:-none}'"
 echo "efficiency = T(kernel, 1 process, 1 thread) / (W x T(W)) on the medians; target >= 0.90 (the ratio column is efficiency / 0.90)"
 echo "vs in-process = T(the job's tasks, 1 process, W threads) / T(W): the cluster's cost over the same split computed in"
 echo "  one JVM at the same time; on a machine busy with other work this is the fairer figure (2 threads may not get 2 cores)"
