@@ -42,56 +42,10 @@ WORKER_SETS=("before: no flags|$BASE_JAR|" "no flags|$WORKER_JAR|" "launcher, no
   "launcher|$WORKER_JAR|$WORKER_NEW")
 API_SETS=("none|" "launcher|$API_NEW" "G1 capped|-Xmx192m")
 
-WORK="$(mktemp -d -t scatter-footprint.XXXXXX)"
-SUFFIX="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-VHOST="scatter-bench-footprint-$SUFFIX"
-SCHEMA="bench_footprint_$SUFFIX"
-AMQP="amqp://guest:guest@127.0.0.1:5672/$VHOST"
-PIDS=()
-VHOST_MADE=0
-SCHEMA_MADE=0
-
-cleanup() {
-  local status=$? pid
-  trap - EXIT INT TERM
-  rm -f "$WORK/sampling"
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  if ((VHOST_MADE)); then rabbitmqctl -q delete_vhost "$VHOST" >/dev/null 2>&1 || echo "could not delete vhost $VHOST" >&2; fi
-  if ((SCHEMA_MADE)); then psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 \
-    || echo "could not drop schema $SCHEMA" >&2; fi
-  if [[ "${BENCH_KEEP:-0}" == 1 || $status -ne 0 ]]; then echo "logs: $WORK" >&2; else rm -rf "$WORK"; fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-ms_now() { echo $(($(date +%s%N) / 1000000)); }
-kv() { sed -n "s/^$2=//p" "$1" | tail -n1; }
-forget_pid() { local keep=() p; for p in "${PIDS[@]}"; do [[ "$p" != "$1" ]] && keep+=("$p"); done; PIDS=("${keep[@]}"); }
-stop_pid() {
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  forget_pid "$1"
-}
-status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-rabbitmqctl -q add_vhost "$VHOST" >/dev/null
-VHOST_MADE=1
-rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
-SCHEMA_MADE=1
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-log "vhost $VHOST, schema $SCHEMA, logs in $WORK; load average $LOAD_BEFORE"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_before_cleanup() { rm -f "$WORK/sampling"; }
+bench_sandbox footprint
 
 javac -d "$WORK/client" "$ROOT/bench/PipelineBench.java"
 bench() { "$JAVA" -XX:TieredStopAtLevel=1 -cp "$WORK/client" PipelineBench "$@"; }

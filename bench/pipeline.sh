@@ -43,68 +43,13 @@ fi
 DEFAULT_API_OPTS="$("$ROOT/scatter" jvm-flags api)"
 DEFAULT_WORKER_OPTS="$("$ROOT/scatter" jvm-flags worker --concurrency "$CONCURRENCY")"
 
-WORK="$(mktemp -d -t scatter-pipeline.XXXXXX)"
-SUFFIX="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-VHOST="scatter-bench-pipeline-$SUFFIX"
-SCHEMA="bench_pipeline_$SUFFIX"
-AMQP="amqp://guest:guest@127.0.0.1:5672/$VHOST"
-PIDS=()
-VHOST_MADE=0
-SCHEMA_MADE=0
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+bench_sandbox pipeline
 
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  if ((VHOST_MADE)); then rabbitmqctl -q delete_vhost "$VHOST" >/dev/null 2>&1 || echo "could not delete vhost $VHOST" >&2; fi
-  if ((SCHEMA_MADE)); then psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 \
-    || echo "could not drop schema $SCHEMA" >&2; fi
-  if [[ "${BENCH_KEEP:-0}" == 1 || $status -ne 0 ]]; then
-    echo "logs: $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-ms_now() { echo $(($(date +%s%N) / 1000000)); }
-# kv FILE KEY: the value of KEY=... in FILE
-kv() { sed -n "s/^$2=//p" "$1" | tail -n1; }
-forget_pid() { local keep=() p; for p in "${PIDS[@]}"; do [[ "$p" != "$1" ]] && keep+=("$p"); done; PIDS=("${keep[@]}"); }
-stop_pid() {
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  forget_pid "$1"
-}
-# status_kib PID FIELD: VmRSS or VmHWM of PID in KiB
-status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
-
-rabbitmqctl -q add_vhost "$VHOST" >/dev/null
-VHOST_MADE=1
-rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
-SCHEMA_MADE=1
-log "vhost $VHOST, schema $SCHEMA, logs in $WORK; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-
-# The client: compiled once into the work directory (source-file mode would compile it on every call).
 javac -d "$WORK/client" "$ROOT/bench/PipelineBench.java"
 bench() { "$JAVA" -XX:TieredStopAtLevel=1 -cp "$WORK/client" PipelineBench "$@"; }
 
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 API_PID=""
 API_PORT=""
@@ -257,7 +202,6 @@ first_task() { # NAME "OPTS": prints ms from launch to the log line of its first
   stop_pid "$WORKER_PID"
   echo "$first $consuming"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 log "worker start to first task, 5 runs with default flags, 5 with '$SMALL_WORKER_OPTS'"
 : >"$WORK/first.default"
 : >"$WORK/first.small"

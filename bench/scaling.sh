@@ -35,59 +35,11 @@ if [[ ! -f "$API_JAR" || ! -f "$WORKER_JAR" || ! -d "$CORE_CLASSES" ]]; then
   (cd "$ROOT" && mvn -B -q -DskipTests package) >&2
 fi
 
-WORK="$(mktemp -d -t scatter-scaling.XXXXXX)"
-SUFFIX="$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-VHOST="scatter-bench-scaling-$SUFFIX"
-SCHEMA="bench_scaling_$SUFFIX"
-AMQP="amqp://guest:guest@127.0.0.1:5672/$VHOST"
-PIDS=()
-VHOST_MADE=0
-SCHEMA_MADE=0
-
-cleanup() {
-  local status=$?
-  trap - EXIT INT TERM
-  local pid
-  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
-  if ((VHOST_MADE)); then rabbitmqctl -q delete_vhost "$VHOST" >/dev/null 2>&1 || echo "could not delete vhost $VHOST" >&2; fi
-  if ((SCHEMA_MADE)); then psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $SCHEMA CASCADE" >/dev/null 2>&1 \
-    || echo "could not drop schema $SCHEMA" >&2; fi
-  if [[ "${BENCH_KEEP:-0}" == 1 || $status -ne 0 ]]; then
-    echo "logs: $WORK" >&2
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg; }
-kv() { sed -n "s/^$2=//p" "$1" | tail -n1; }
-forget_pid() { local keep=() p; for p in "${PIDS[@]}"; do [[ "$p" != "$1" ]] && keep+=("$p"); done; PIDS=("${keep[@]}"); }
-stop_pid() {
-  kill -TERM "$1" 2>/dev/null || true
-  for _ in $(seq 200); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-  forget_pid "$1"
-}
-port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 # stats: median, min and max of the numbers on stdin
 stats() { sort -g | awk '{ v[NR] = $1 } END { printf "%.3f %.3f %.3f", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
-
-rabbitmqctl -q add_vhost "$VHOST" >/dev/null
-VHOST_MADE=1
-rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
-psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
-SCHEMA_MADE=1
-LOAD_BEFORE="$(load)"
-log "vhost $VHOST, schema $SCHEMA, logs in $WORK; load average $LOAD_BEFORE"
+bench_sandbox scaling
 
 javac -d "$WORK/client" "$ROOT/bench/ScalingBench.java"
 javac -cp "$CORE_CLASSES" -d "$WORK/inprocess" "$ROOT/bench/ScalingInProcess.java"
