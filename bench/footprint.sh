@@ -76,31 +76,6 @@ start_worker() { # NAME "OPTS" [JAR]
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
 }
-await_log() { # FILE TEXT PID
-  for _ in $(seq 1200); do
-    grep -qs "$2" "$1" && return 0
-    kill -0 "$3" 2>/dev/null || { tail -n 40 "$1" >&2; echo "process $3 exited before logging '$2'" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "no '$2' in $1 within 120 s" >&2
-  exit 1
-}
-log_ms() { local stamp; stamp="$(grep -m1 "$2" "$1" | cut -c1-23)"; echo $(($(date -d "$stamp" +%s%N) / 1000000)); }
-sample_rss() { # PID...: peak VmRSS of each into $WORK/rss.PID until $WORK/sampling goes
-  touch "$WORK/sampling"
-  (
-    declare -A peak
-    while [[ -f "$WORK/sampling" ]]; do
-      for pid in "$@"; do
-        r="$(status_kib "$pid" VmRSS)"
-        [[ -n "$r" ]] && ((r > ${peak[$pid]:-0})) && peak[$pid]=$r && echo "$r" >"$WORK/rss.$pid"
-      done
-      sleep 0.2
-    done
-  ) &
-  SAMPLER=$!
-}
-stop_sampling() { rm -f "$WORK/sampling"; wait "$SAMPLER" 2>/dev/null || true; }
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$1/stat"; }
 
 LINES=()

@@ -59,3 +59,35 @@ status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status" 2>/dev/nu
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# await_log FILE TEXT PID: waits up to 120 s for TEXT in FILE; fails if process PID ends first
+await_log() {
+  for _ in $(seq 1200); do
+    grep -qs "$2" "$1" && return 0
+    kill -0 "$3" 2>/dev/null || { tail -n 40 "$1" >&2; echo "process $3 exited before logging '$2'" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "no '$2' in $1 within 120 s" >&2
+  exit 1
+}
+# log_ms FILE TEXT: the epoch milliseconds of the first log line containing TEXT (logback's local time stamp)
+log_ms() {
+  local stamp
+  stamp="$(grep -m1 "$2" "$1" | cut -c1-23)"
+  echo $(($(date -d "$stamp" +%s%N) / 1000000))
+}
+# sample_rss PID...: samples VmRSS of every PID every 200 ms into $WORK/rss.PID (peak), until stop_sampling
+sample_rss() {
+  touch "$WORK/sampling"
+  (
+    declare -A peak
+    while [[ -f "$WORK/sampling" ]]; do
+      for pid in "$@"; do
+        r="$(status_kib "$pid" VmRSS)"
+        [[ -n "$r" ]] && ((r > ${peak[$pid]:-0})) && peak[$pid]=$r && echo "$r" >"$WORK/rss.$pid"
+      done
+      sleep 0.2
+    done
+  ) &
+  SAMPLER=$!
+}
+stop_sampling() { rm -f "$WORK/sampling"; wait "$SAMPLER" 2>/dev/null || true; }

@@ -50,7 +50,6 @@ bench_sandbox pipeline
 javac -d "$WORK/client" "$ROOT/bench/PipelineBench.java"
 bench() { "$JAVA" -XX:TieredStopAtLevel=1 -cp "$WORK/client" PipelineBench "$@"; }
 
-
 API_PID=""
 API_PORT=""
 # start_api NAME "JVM OPTS" [EXTRA ARGS...]
@@ -86,44 +85,12 @@ start_worker() {
   WORKER_PID=$!
   PIDS+=("$WORKER_PID")
 }
-await_log() { # FILE TEXT PID
-  for _ in $(seq 600); do
-    grep -qs "$2" "$1" && return 0
-    kill -0 "$3" 2>/dev/null || { tail -n 40 "$1" >&2; echo "process $3 exited before logging '$2'" >&2; exit 1; }
-    sleep 0.1
-  done
-  echo "no '$2' in $1 within 60 s" >&2
-  exit 1
-}
-# log_ms FILE TEXT: the epoch milliseconds of the first log line containing TEXT (logback's local time stamp)
-log_ms() {
-  local stamp
-  stamp="$(grep -m1 "$2" "$1" | cut -c1-23)"
-  echo $(($(date -d "$stamp" +%s%N) / 1000000))
-}
 
-# sample_rss PID... : samples VmRSS of every PID every 200 ms into $WORK/rss.PID (peak), until $WORK/sampling goes
-sample_rss() {
-  touch "$WORK/sampling"
-  (
-    declare -A peak
-    while [[ -f "$WORK/sampling" ]]; do
-      for pid in "$@"; do
-        r="$(status_kib "$pid" VmRSS)"
-        [[ -n "$r" ]] && ((r > ${peak[$pid]:-0})) && peak[$pid]=$r && echo "$r" >"$WORK/rss.$pid"
-      done
-      sleep 0.2
-    done
-  ) &
-  SAMPLER=$!
-}
-stop_sampling() { rm -f "$WORK/sampling"; wait "$SAMPLER" 2>/dev/null || true; }
-
-
-# cpu_ticks PID...: utime+stime of each PID, then of RabbitMQ (beam.smp) and of all postgres processes (clock ticks)
+# cpu_ticks PID...: utime+stime of each PID, then of RabbitMQ (the oldest beam.smp: rabbitmqctl runs one too) and of
+# all postgres processes (clock ticks)
 cpu_ticks() {
   local pid out=()
-  for pid in "$@" $(pgrep -x beam.smp | head -n1); do
+  for pid in "$@" $(pgrep -o -x beam.smp); do
     out+=("$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)")
   done
   out+=("$(for pid in $(pgrep -x postgres); do awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }')")
