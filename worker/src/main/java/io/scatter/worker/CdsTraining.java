@@ -3,7 +3,6 @@ package io.scatter.worker;
 import com.rabbitmq.client.ConnectionFactory;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
-import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.transport.TransportException;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,10 +69,7 @@ final class CdsTraining {
         for (String name : jobTypes.names()) {
             Map<String, Object> input = SAMPLES.get(name);
             if (input != null) {
-                JobType type = jobTypes.get(name);
-                List<Map<String, Object>> payloads = type.split(type.define(input, Map.of()));
-                tasks.add(WarmUp.throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), name, payloads.get(0)),
-                        TaskMessage.class));
+                tasks.add(WarmUp.firstTask(jobTypes.get(name), input));
             }
         }
         boolean ok = computed(config, jobTypes, tasks);

@@ -59,9 +59,7 @@ final class WarmUp {
 
     private static boolean compute(JobType type, Map<String, Object> input) {
         try {
-            List<Map<String, Object>> payloads = type.split(type.define(input, Map.of()));
-            TaskMessage task = throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), type.name(),
-                    payloads.get(0)), TaskMessage.class);
+            TaskMessage task = firstTask(type, input);
             Instant started = Instant.now();
             Map<String, Object> result = type.compute(task.payload());
             throughCodec(TaskResultMessage.succeeded(task, result, "warm-up", 1, started, Instant.now()),
@@ -71,6 +69,13 @@ final class WarmUp {
             log.debug("Warm-up of {} failed: {}", type.name(), e.toString());
             return false;
         }
+    }
+
+    /** The first task of a job of {@code type} on {@code input}, as a worker would receive it. */
+    static TaskMessage firstTask(JobType type, Map<String, Object> input) throws MalformedMessageException {
+        List<Map<String, Object>> payloads = type.split(type.define(input, Map.of()));
+        return throughCodec(new TaskMessage(UUID.randomUUID(), 0, payloads.size(), type.name(), payloads.get(0)),
+                TaskMessage.class);
     }
 
     /** The message as the broker would carry it to the other side: a CloudEvent in an AMQP message, and back. */

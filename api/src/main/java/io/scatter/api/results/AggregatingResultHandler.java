@@ -37,18 +37,7 @@ class AggregatingResultHandler implements ResultHandler {
 
     @Override
     public void handle(String messageId, TaskResultMessage result) {
-        Aggregation applied = transactions.execute(status -> {
-            Aggregation aggregation = aggregator.apply(messageId, result);
-            if (aggregation.failedTheJob()) {
-                UUID jobId = aggregation.job().id();
-                outbox.discardUnsentTasks(jobId);
-                outbox.enqueueJobCancelled(jobId);
-            }
-            return aggregation;
-        });
-        if (applied != null && applied.endedTheJob()) {
-            log.info("Job {} {} after task {}", applied.job().id(), applied.job().status(), result.taskIndex());
-        }
+        handleAll(List.of(new ResultMessage(messageId, result)));
     }
 
     @Override

@@ -112,69 +112,58 @@ class ResultConsumer extends ManualAckConsumer {
                 delivery.channel().basicReject(delivery.deliveryTag(), false);
             }
         }
-        if (received.size() == 1) {
-            applyAlone(received.get(0));
-        } else if (!received.isEmpty()) {
-            applyTogether(received);
+        if (!received.isEmpty()) {
+            apply(received);
         }
     }
 
-    private void applyTogether(List<Received> batch) throws IOException {
+    /**
+     * Applies {@code batch} together until committed, then acks it (a batch with one multiple ack); a batch that cannot
+     * be applied is applied one result at a time, and a lone result that cannot be applied is dead-lettered. False if
+     * the API stopped before every result was settled.
+     */
+    private boolean apply(List<Received> batch) throws IOException {
         List<ResultMessage> messages = batch.stream().map(Received::message).toList();
+        Received last = batch.get(batch.size() - 1);
         Duration backoff = firstBackoff();
         while (true) {
             try {
-                handler.handleAll(messages);
-                Received last = batch.get(batch.size() - 1);
-                last.channel().basicAck(last.deliveryTag(), true);
-                return;
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    log.warn("A batch of {} results cannot be applied together; applying them one by one",
-                            batch.size(), e);
-                    for (Received one : batch) {
-                        if (!applyAlone(one)) {
-                            return;
-                        }
-                    }
-                    return;
+                if (batch.size() == 1) {
+                    handler.handle(last.message().messageId(), last.message().result());
+                } else {
+                    handler.handleAll(messages);
                 }
-                log.warn("Database unavailable applying {} results ({}); retrying in {} ms", batch.size(),
-                        e.getMessage(), backoff.toMillis());
-            }
-            if (awaitStop(backoff)) {
-                log.info("Shutting down before {} results were applied; the broker keeps them", batch.size());
-                return;
-            }
-            backoff = nextBackoff(backoff);
-        }
-    }
-
-    /** Applies one result until committed, then acks it, or dead-letters it; false if stopped before either. */
-    private boolean applyAlone(Received one) throws IOException {
-        String messageId = one.message().messageId();
-        TaskResultMessage result = one.message().result();
-        Duration backoff = firstBackoff();
-        while (true) {
-            try {
-                handler.handle(messageId, result);
-                one.channel().basicAck(one.deliveryTag(), false);
+                last.channel().basicAck(last.deliveryTag(), batch.size() > 1);
                 return true;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
-                    log.error("Dead-lettering result message {} (task {} of job {}): it cannot be applied", messageId,
-                            result.taskIndex(), result.jobId(), e);
-                    one.channel().basicReject(one.deliveryTag(), false);
-                    return true;
+                    return applyOneByOne(batch, e);
                 }
-                log.warn("Database unavailable applying result message {} ({}); retrying in {} ms", messageId,
+                log.warn("Database unavailable applying {} result(s) ({}); retrying in {} ms", batch.size(),
                         e.getMessage(), backoff.toMillis());
             }
             if (awaitStop(backoff)) {
-                log.info("Shutting down before result message {} was applied; the broker keeps it", messageId);
+                log.info("Shutting down before {} result(s) were applied; the broker keeps them", batch.size());
                 return false;
             }
             backoff = nextBackoff(backoff);
         }
+    }
+
+    private boolean applyOneByOne(List<Received> batch, RuntimeException failure) throws IOException {
+        if (batch.size() == 1) {
+            ResultMessage message = batch.get(0).message();
+            log.error("Dead-lettering result message {} (task {} of job {}): it cannot be applied",
+                    message.messageId(), message.result().taskIndex(), message.result().jobId(), failure);
+            batch.get(0).channel().basicReject(batch.get(0).deliveryTag(), false);
+            return true;
+        }
+        log.warn("A batch of {} results cannot be applied together; applying them one by one", batch.size(), failure);
+        for (Received one : batch) {
+            if (!apply(List.of(one))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -48,10 +48,7 @@ public final class ResultAggregator {
     public Aggregation apply(String messageId, TaskResultMessage result) {
         Objects.requireNonNull(messageId, "messageId");
         Objects.requireNonNull(result, "result");
-        return store.inTransaction(transaction -> {
-            ResultOutcome outcome = applyIn(transaction, messageId, result);
-            return new Aggregation(outcome, transaction.find(result.jobId()).orElse(null));
-        });
+        return applyAll(List.of(new ResultMessage(messageId, result))).get(0);
     }
 
     /**
@@ -68,28 +65,6 @@ public final class ResultAggregator {
             return List.of();
         }
         return store.inTransaction(transaction -> applyAllIn(transaction, batch));
-    }
-
-    private static ResultOutcome applyIn(JobStoreTransaction transaction, String messageId, TaskResultMessage result) {
-        if (!transaction.recordMessage(messageId)) {
-            log.log(System.Logger.Level.DEBUG, "Skipping result message {0}: already handled", messageId);
-            return ResultOutcome.DUPLICATE_MESSAGE;
-        }
-        Optional<Job> locked = transaction.lockJob(result.jobId());
-        if (locked.isEmpty()) {
-            return unknownJob(messageId, result);
-        }
-        Job job = locked.get();
-        ResultOutcome invalid = check(job, messageId, result);
-        if (invalid != null) {
-            return invalid;
-        }
-        if (!transaction.finishTask(result)) {
-            return alreadyFinished(messageId, result);
-        }
-        takeIn(transaction, job, result);
-        transaction.save(job);
-        return ResultOutcome.APPLIED;
     }
 
     private static List<Aggregation> applyAllIn(JobStoreTransaction transaction, List<ResultMessage> batch) {
