@@ -55,6 +55,7 @@ public final class TaskRunner implements AutoCloseable {
     private final Clock clock;
     private final RetryBackoff backoff;
     private final Computations computations;
+    private final TaskObserver observer;
     private final Isolation isolation = new Isolation();
     private final CancelledJobs cancelledJobs = new CancelledJobs(CancelledJobs.DEFAULT_CAPACITY);
     private final AtomicLong tasksDone = new AtomicLong();
@@ -80,6 +81,12 @@ public final class TaskRunner implements AutoCloseable {
      */
     public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, int prefetch,
                       Clock clock, RetryBackoff backoff) {
+        this(transport, types, workerName, concurrency, prefetch, clock, backoff, TaskObserver.NONE);
+    }
+
+    /** As the runner above, telling {@code observer} what becomes of each delivery (for traces, metrics and logs). */
+    public TaskRunner(TaskTransport transport, JobTypes types, String workerName, int concurrency, int prefetch,
+                      Clock clock, RetryBackoff backoff, TaskObserver observer) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -95,6 +102,7 @@ public final class TaskRunner implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.computations = new Computations(workerName, clock);
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** Listens for cancellations, then starts consuming tasks, {@code concurrency} at a time, {@code prefetch} held. */
@@ -158,14 +166,23 @@ public final class TaskRunner implements AutoCloseable {
     /** Takes one delivery from start to settled; never throws. */
     public void handle(TaskDelivery delivery) {
         Long key = deliveries.incrementAndGet();
+        TaskObserver.Observation observation = observer.taskReceived(delivery);
+        observation.inContext(() -> {
+            handle(delivery, key, observation);
+            return null;
+        });
+    }
+
+    private void handle(TaskDelivery delivery, Long key, TaskObserver.Observation observation) {
         try {
             if (delivery.returns() > 0) {
-                handleAlone(delivery, key);
+                handleAlone(delivery, key, observation);
             } else {
-                handleShared(delivery, key);
+                handleShared(delivery, key, observation);
             }
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.ERROR, "Unexpected failure handling a task; returning it to the queue", e);
+            observation.settled(TaskObserver.Settlement.RETURNED, null);
             try {
                 delivery.requeue();
             } catch (RuntimeException again) {
@@ -188,14 +205,15 @@ public final class TaskRunner implements AutoCloseable {
         computations.close();
     }
 
-    private void handleShared(TaskDelivery delivery, Long key) {
+    private void handleShared(TaskDelivery delivery, Long key, TaskObserver.Observation observation) {
         if (!isolation.enterShared()) {
             log.log(System.Logger.Level.DEBUG, "Deferring {0}: a task runs alone here", describe(delivery.task()));
+            observation.settled(TaskObserver.Settlement.DEFERRED, null);
             delivery.defer();
             return;
         }
         try {
-            process(delivery, key);
+            process(delivery, key, observation);
         } finally {
             isolation.exitShared();
         }
@@ -205,10 +223,11 @@ public final class TaskRunner implements AutoCloseable {
      * Runs a task whose earlier deliveries ended unsettled with nothing else computing on this worker: pauses the
      * subscription, waits for the running tasks, computes, resumes. A second such task meanwhile is deferred.
      */
-    private void handleAlone(TaskDelivery delivery, Long key) {
+    private void handleAlone(TaskDelivery delivery, Long key, TaskObserver.Observation observation) {
         if (!isolation.enterAlone()) {
             log.log(System.Logger.Level.DEBUG, "Deferring {0}: another task runs alone here",
                     describe(delivery.task()));
+            observation.settled(TaskObserver.Settlement.DEFERRED, null);
             delivery.defer();
             return;
         }
@@ -221,9 +240,10 @@ public final class TaskRunner implements AutoCloseable {
             log.log(System.Logger.Level.INFO, "Computing {0} alone: {1} earlier deliveries of it ended unsettled "
                     + "(the worker holding it died, hung or lost its connection)", describe(delivery.task()),
                     delivery.returns());
-            process(delivery, key);
+            process(delivery, key, observation);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            observation.settled(TaskObserver.Settlement.RETURNED, null);
             delivery.requeue();
         } finally {
             isolation.exitAlone();
@@ -233,11 +253,12 @@ public final class TaskRunner implements AutoCloseable {
         }
     }
 
-    private void process(TaskDelivery delivery, Long key) {
+    private void process(TaskDelivery delivery, Long key, TaskObserver.Observation observation) {
         inFlight.put(key, new InFlight(delivery.task().jobId(), delivery.task().taskIndex(), clock.instant()));
         TaskMessage task = delivery.task();
         if (cancelledJobs.contains(task.jobId())) {
             log.log(System.Logger.Level.DEBUG, "Skipping {0}: the job was cancelled", describe(task));
+            observation.settled(TaskObserver.Settlement.SKIPPED, null);
             delivery.ack();
             return;
         }
@@ -246,22 +267,26 @@ public final class TaskRunner implements AutoCloseable {
             type = types.get(task.jobType());
         } catch (UnknownJobTypeException e) {
             log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), e.getMessage());
+            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, e.getMessage());
             delivery.reject(e.getMessage(), workerName);
             return;
         }
         Computations.Ended ended = computations.compute(task, type, type.taskDeadline());
+        observation.computed(task, ended.startedAt(), ended.endedAt(), ended.failure(), ended.timedOut());
         if (cancelledJobs.contains(task.jobId())) {
             log.log(System.Logger.Level.DEBUG, "Dropping {0}: the job was cancelled", describe(task));
+            observation.settled(TaskObserver.Settlement.SKIPPED, null);
             delivery.ack();
             return;
         }
         if (ended.interrupted()) {
             log.log(System.Logger.Level.INFO, "Returning {0} to the queue: interrupted", describe(task));
+            observation.settled(TaskObserver.Settlement.RETURNED, null);
             delivery.requeue();
             return;
         }
         if (ended.timedOut() || TaskFailures.curable(ended.failure())) {
-            retry(delivery, ended.timedOut()
+            retry(delivery, observation, ended.timedOut()
                     ? "outran its deadline of " + type.taskDeadline() + " on worker " + workerName
                     : TaskFailures.oneLine(ended.failure()));
             return;
@@ -272,27 +297,35 @@ public final class TaskRunner implements AutoCloseable {
                 : TaskResultMessage.failed(task, TaskFailures.oneLine(ended.failure()), workerName, delivery.attempt(),
                         ended.startedAt(), ended.endedAt());
         transport.publishResultAsync(UUID.randomUUID().toString(), result)
-                .whenComplete((published, failure) -> settle(delivery, result, failure));
+                .whenComplete((published, failure) -> observation.inContext(() -> {
+                    settle(delivery, observation, result, failure);
+                    return null;
+                }));
     }
 
     /**
      * Acks a task once its result is safe, or returns it to the queue when the result may not be (it is computed
      * again; the API counts a result delivered twice once). Runs on whichever thread completed the publish.
      */
-    private void settle(TaskDelivery delivery, TaskResultMessage result, Throwable failure) {
+    private void settle(TaskDelivery delivery, TaskObserver.Observation observation, TaskResultMessage result,
+                        Throwable failure) {
         try {
             if (failure != null) {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                         ? failure.getCause() : failure;
                 log.log(System.Logger.Level.WARNING, "Could not publish the result of {0} ({1}); returning the task"
                         + " to the queue", describe(delivery.task()), cause.getMessage());
+                observation.settled(TaskObserver.Settlement.RETURNED, null);
                 delivery.requeue();
                 return;
             }
             tasksDone.incrementAndGet();
-            if (result.outcome() == TaskResultMessage.Outcome.FAILED) {
+            boolean failed = result.outcome() == TaskResultMessage.Outcome.FAILED;
+            if (failed) {
                 tasksFailed.incrementAndGet();
             }
+            observation.settled(failed ? TaskObserver.Settlement.FAILED : TaskObserver.Settlement.SUCCEEDED,
+                    result.error());
             delivery.ack();
         } catch (RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "Could not settle " + describe(delivery.task())
@@ -304,12 +337,13 @@ public final class TaskRunner implements AutoCloseable {
      * Puts a failed attempt back after its backoff, or dead-letters it with {@code reason} when it was the last; the
      * backoff is waited holding the delivery, so the task is not lost if this worker dies meanwhile.
      */
-    private void retry(TaskDelivery delivery, String reason) {
+    private void retry(TaskDelivery delivery, TaskObserver.Observation observation, String reason) {
         TaskMessage task = delivery.task();
         tasksRetried.incrementAndGet();
         if (delivery.attempt() >= delivery.maxAttempts()) {
             log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: attempt {1} of {2} failed: {3}", describe(task),
                     delivery.attempt(), delivery.maxAttempts(), reason);
+            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, reason);
             delivery.retry(reason, workerName);
             return;
         }
@@ -322,9 +356,11 @@ public final class TaskRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (cancelledJobs.contains(task.jobId())) {
+            observation.settled(TaskObserver.Settlement.SKIPPED, null);
             delivery.ack();
             return;
         }
+        observation.settled(TaskObserver.Settlement.RETRIED, reason);
         delivery.retry(reason, workerName);
     }
 
