@@ -69,6 +69,22 @@ class JobController {
         return jobs.get(id);
     }
 
+    @GetMapping("/{id}/tasks")
+    @Operation(summary = "List a job's tasks by index, with the worker, attempt and times of each counted result",
+            description = "The data of a timeline: worker, attempts, startedAt, finishedAt and durationMs are filled "
+                    + "in once a task's result counts. Up to 1,000 tasks a page; follow nextCursor for more.")
+    @ApiResponse(responseCode = "200", description = "A page of the job's tasks and the cursor of the next one")
+    @ApiResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    TaskList tasks(
+            @PathVariable String id,
+            @Parameter(description = "Page size, 1 to 1000 (default 1000)")
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "The nextCursor of the previous page")
+            @RequestParam(required = false) String cursor) {
+        return jobs.tasks(id, TaskQuery.of(limit, cursor));
+    }
+
     @GetMapping
     @Operation(summary = "List jobs, newest first, one page at a time")
     @ApiResponse(responseCode = "200", description = "A page of jobs and the cursor of the next one")

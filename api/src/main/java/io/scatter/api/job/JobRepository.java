@@ -126,6 +126,11 @@ class JobRepository {
                 .optional();
     }
 
+    /** Whether job {@code id} exists. */
+    boolean exists(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE id = :id)").param("id", id).query(Boolean.class).single();
+    }
+
     /** Up to {@code limit} documents newest first, after {@code query.after()}, of {@code query.status()} if set. */
     List<JobDocument> list(JobQuery query, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE true");

@@ -30,15 +30,17 @@ public class JobService {
 
     private final JobTypes types;
     private final JobRepository jobs;
+    private final TaskRepository tasks;
     private final JobStore store;
     private final Outbox outbox;
     private final Clock clock;
     private final Supplier<Capacity> capacity;
 
-    JobService(JobTypes types, JobRepository jobs, JobStore store, Outbox outbox, Clock clock,
+    JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock,
                Supplier<Capacity> capacity) {
         this.types = types;
         this.jobs = jobs;
+        this.tasks = tasks;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -101,6 +103,23 @@ public class JobService {
         List<JobDocument> page = found.subList(0, query.limit());
         JobDocument last = page.get(page.size() - 1);
         return new JobPage(List.copyOf(page), new JobQuery.Position(last.createdAt(), last.id()).toCursor());
+    }
+
+    /**
+     * One page of the tasks of job {@code id}, by index: one statement (two for a job without tasks on the page, to
+     * tell it from an unknown job), so without a transaction of its own.
+     */
+    public TaskList tasks(String id, TaskQuery query) {
+        UUID jobId = JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id));
+        List<TaskDocument> found = tasks.page(jobId, query.afterIndex(), query.limit() + 1);
+        if (found.isEmpty() && !jobs.exists(jobId)) {
+            throw new JobNotFoundException(id);
+        }
+        if (found.size() <= query.limit()) {
+            return new TaskList(jobId, found, null);
+        }
+        List<TaskDocument> page = List.copyOf(found.subList(0, query.limit()));
+        return new TaskList(jobId, page, TaskQuery.cursorAfter(page.get(page.size() - 1).index()));
     }
 
     /**

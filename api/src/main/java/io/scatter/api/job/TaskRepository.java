@@ -126,4 +126,19 @@ class TaskRepository {
                         JobRepository.instant(rs, "finished_at")))
                 .list();
     }
+
+    /** Up to {@code limit} tasks of job {@code jobId} after index {@code afterIndex}, by index, without payload or result. */
+    List<TaskDocument> page(UUID jobId, int afterIndex, int limit) {
+        return jdbc.sql("""
+                        SELECT task_index, status, worker, attempts, started_at, finished_at, duration_ms, error
+                        FROM tasks WHERE job_id = :jobId AND task_index > :after ORDER BY task_index LIMIT :limit""")
+                .param("jobId", jobId)
+                .param("after", afterIndex)
+                .param("limit", limit)
+                .query((rs, n) -> new TaskDocument(rs.getInt("task_index"), TaskStatus.valueOf(rs.getString("status")),
+                        rs.getString("worker"), rs.getInt("attempts"), JobRepository.instant(rs, "started_at"),
+                        JobRepository.instant(rs, "finished_at"), rs.getObject("duration_ms", Long.class),
+                        rs.getString("error")))
+                .list();
+    }
 }
