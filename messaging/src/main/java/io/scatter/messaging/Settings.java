@@ -28,6 +28,9 @@ public final class Settings {
             "job-type plug-ins: jars, directories of jars or class directories, separated by ':'");
     /** The HTTP port of the API. */
     public static final Option PORT = new Option("--port", "SCATTER_PORT", "8080", "HTTP port");
+    /** How log lines look: readable text, or one JSON object a line (see {@link LogFormat}). */
+    public static final Option LOG_FORMAT = new Option("--log-format", "SCATTER_LOG_FORMAT", "text",
+            "log lines as 'text' or 'json' (one JSON object a line, with job_id, task_index and worker)");
 
     private final Map<String, String> values;
     private final Map<String, Boolean> given;

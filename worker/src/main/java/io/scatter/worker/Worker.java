@@ -6,16 +6,19 @@ import io.scatter.contracts.Channels;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.engine.worker.RetryBackoff;
+import io.scatter.engine.worker.TaskObserver;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.heartbeat.HeartbeatPublisher;
 import io.scatter.messaging.transport.RabbitTaskTransport;
+import io.scatter.worker.log.TaskLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +88,7 @@ public final class Worker implements AutoCloseable {
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
                 runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
-                        clock, RetryBackoff.DEFAULT);
+                        clock, RetryBackoff.DEFAULT, TaskObserver.all(List.of(new TaskLogContext(config.name()))));
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),

@@ -1,5 +1,7 @@
 package io.scatter.worker;
 
+import io.scatter.messaging.LogFormat;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,10 +9,11 @@ import java.util.Objects;
  * What a worker needs to run: where the broker is, how many tasks it computes at once, its name, how long in-flight
  * tasks may run on after it is asked to stop, how often it sends a heartbeat, where its job-type plug-ins are
  * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none), and how many tasks it holds at most
- * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}).
+ * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}), and how its
+ * process writes log lines.
  */
 public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
-                           String plugins, int prefetch) {
+                           String plugins, int prefetch, LogFormat logFormat) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -21,6 +24,7 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         Objects.requireNonNull(grace, "grace");
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(plugins, "plugins");
+        Objects.requireNonNull(logFormat, "logFormat");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -34,6 +38,12 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         if (heartbeat.isZero() || heartbeat.isNegative()) {
             throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
         }
+    }
+
+    /** A configuration logging readable text. */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
+                        String plugins, int prefetch) {
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, prefetch, LogFormat.TEXT);
     }
 
     /** A configuration with the {@linkplain #defaultPrefetch(int) default prefetch}. */

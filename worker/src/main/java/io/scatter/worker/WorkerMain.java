@@ -5,6 +5,7 @@ import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.Settings.UsageException;
+import io.scatter.worker.log.LogOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -51,6 +52,7 @@ public final class WorkerMain {
             err.println("scatter-worker: " + e.getMessage() + " (see --help)");
             return USAGE;
         }
+        LogOutput.use(config.logFormat());
         JobTypes jobTypes;
         try {
             jobTypes = JobTypes.load(config.plugins());

@@ -2,6 +2,7 @@ package io.scatter.worker;
 
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.HeadNodeAddress;
+import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
@@ -47,7 +48,7 @@ final class WorkerOptions {
     private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
             HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            prefetch, name, grace, heartbeat, Settings.PLUGINS);
+            prefetch, name, grace, heartbeat, Settings.PLUGINS, Settings.LOG_FORMAT);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -69,7 +70,7 @@ final class WorkerOptions {
         return new WorkerConfig(uri, threads, workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
                 Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)),
-                settings.get(Settings.PLUGINS), held);
+                settings.get(Settings.PLUGINS), held, LogFormat.of(settings));
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */

@@ -93,6 +93,15 @@ class WorkerMainTest {
     }
 
     @Test
+    void anUnknownLogFormatInTheEnvironmentExitsWith2AndOneLineNamingTheChoices() {
+        int code = run(Map.of("SCATTER_LOG_FORMAT", "xml"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err()).hasLineCount(1)
+                .contains("--log-format (or SCATTER_LOG_FORMAT) must be 'text' or 'json', got 'xml'");
+    }
+
+    @Test
     void theClassDataSharingTrainingChecksTheOtherFlagsLikeARun() {
         int code = run(Map.of(), CdsTraining.FLAG, "--concurrency", "0");
 
