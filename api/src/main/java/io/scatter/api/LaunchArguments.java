@@ -2,6 +2,7 @@ package io.scatter.api;
 
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.BrokerConnection;
+import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
@@ -16,7 +17,7 @@ final class LaunchArguments {
 
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
-            Settings.DATABASE_PASSWORD, Settings.PORT, Settings.PLUGINS);
+            Settings.DATABASE_PASSWORD, Settings.PORT, Settings.PLUGINS, Settings.LOG_FORMAT);
 
     /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
     private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
@@ -52,6 +53,9 @@ final class LaunchArguments {
         properties.put("spring.datasource.username", settings.get(Settings.DATABASE_USER));
         properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
         properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
+        if (LogFormat.of(settings) == LogFormat.JSON) {
+            properties.put("logging.structured.format.console", "logstash");
+        }
         if (!settings.get(Settings.PLUGINS).isBlank()) {
             properties.put("scatter.plugins", plugins(settings.get(Settings.PLUGINS)));
         }

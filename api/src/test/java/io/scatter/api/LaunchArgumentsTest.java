@@ -21,6 +21,26 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void jsonLogsInTheEnvironmentTurnOnSpringBootsLogstashConsoleFormat() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_LOG_FORMAT", "json")))
+                .contains("--logging.structured.format.console=logstash");
+    }
+
+    @Test
+    void theLogFormatFlagWinsOverTheEnvironment() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--log-format", "text"},
+                Map.of("SCATTER_LOG_FORMAT", "JSON")))
+                .noneMatch(argument -> argument.startsWith("--logging.structured"));
+    }
+
+    @Test
+    void anUnknownLogFormatIsAUsageErrorNamingTheChoices() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_LOG_FORMAT", "xml")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--log-format (or SCATTER_LOG_FORMAT) must be 'text' or 'json', got 'xml'");
+    }
+
+    @Test
     void aPlugInPathBecomesASpringPropertyOnceItIsKnownToLoad() throws UsageException {
         String classes = System.getProperty("java.io.tmpdir");
 

@@ -44,6 +44,17 @@ class OperationsEndpointsTest {
     }
 
     @Test
+    void readinessAndLivenessAreUpWithTheDatabaseAndTheBrokerConnected() {
+        Response readiness = Poll.until("readiness to be UP", () -> api.get("/actuator/health/readiness"),
+                response -> response.status() == 200);
+
+        assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.json().path("components").path("broker").path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheJobsEndpoints() {
         Response response = api.get("/v3/api-docs");
 
@@ -55,6 +66,9 @@ class OperationsEndpointsTest {
         JsonNode job = response.json().path("paths").path("/api/v1/jobs/{id}");
         assertThat(job.path("get").path("responses").has("404")).isTrue();
         assertThat(job.path("delete").path("responses").has("409")).isTrue();
+        JsonNode tasks = response.json().path("paths").path("/api/v1/jobs/{id}/tasks");
+        assertThat(tasks.path("get").path("responses").has("404")).isTrue();
+        assertThat(tasks.path("get").path("parameters").findValuesAsText("name")).contains("limit", "cursor");
     }
 
     @Test

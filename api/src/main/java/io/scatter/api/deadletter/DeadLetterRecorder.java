@@ -1,5 +1,6 @@
 package io.scatter.api.deadletter;
 
+import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
@@ -79,7 +80,11 @@ class DeadLetterRecorder implements DeadLetterHandler {
             return Stored.FAILED_THE_JOB;
         });
         switch (stored) {
-            case FAILED_THE_JOB -> log.info("Stored {}; it failed job {}", message, message.task().jobId());
+            case FAILED_THE_JOB -> {
+                try (JobLogContext context = JobLogContext.of(message.task().jobId())) {
+                    log.info("Stored {}; it failed job {}", message, message.task().jobId());
+                }
+            }
             case STORED, NOT_A_TASK -> log.info("Stored {}", message);
             case DUPLICATE -> log.debug("Skipping {}: stored before", message);
         }

@@ -2,6 +2,7 @@ package io.scatter.api.deadletter;
 
 import io.scatter.api.job.JobIds;
 import io.scatter.api.job.JobService;
+import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.engine.result.JobRetry;
@@ -87,8 +88,10 @@ class DeadLetterService {
         outbox.enqueueTasks(retry.requeued());
         List<Integer> requeued = retry.requeued().stream().map(TaskMessage::taskIndex).toList();
         int retried = deadLetters.markRetried(jobId, requeued, clock.instant());
-        log.info("Retried dead letter {}: job {} is RUNNING again with {} task(s) queued again ({} dead letter(s) "
-                + "RETRIED)", id, jobId, requeued.size(), retried);
+        try (JobLogContext context = JobLogContext.of(jobId)) {
+            log.info("Retried dead letter {}: job {} is RUNNING again with {} task(s) queued again ({} dead letter(s) "
+                    + "RETRIED)", id, jobId, requeued.size(), retried);
+        }
         return new RetryDocument(deadLetters.find(deadLetter.id()).orElseThrow(), jobs.get(jobId.toString()),
                 requeued);
     }

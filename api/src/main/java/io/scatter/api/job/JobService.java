@@ -1,5 +1,6 @@
 package io.scatter.api.job;
 
+import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.job.Job;
@@ -84,7 +85,9 @@ public class JobService {
             messages.add(new TaskMessage(job.id(), index, payloads.size(), type.name(), payloads.get(index)));
         }
         outbox.enqueueTasks(messages);
-        log.debug("Accepted {} job {} with {} tasks", type.name(), job.id(), payloads.size());
+        try (JobLogContext context = JobLogContext.of(job.id())) {
+            log.debug("Accepted {} job {} with {} tasks", type.name(), job.id(), payloads.size());
+        }
         return new Submission(inserted.get(), true);
     }
 
@@ -137,7 +140,9 @@ public class JobService {
         });
         outbox.discardUnsentTasks(jobId);
         outbox.enqueueJobCancelled(jobId);
-        log.info("Cancelled job {}", jobId);
+        try (JobLogContext context = JobLogContext.of(jobId)) {
+            log.info("Cancelled job {}", jobId);
+        }
         return document(jobId);
     }
 

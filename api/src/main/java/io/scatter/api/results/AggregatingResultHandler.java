@@ -1,5 +1,6 @@
 package io.scatter.api.results;
 
+import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.Aggregation;
@@ -56,8 +57,10 @@ class AggregatingResultHandler implements ResultHandler {
         for (int position = applied == null ? -1 : applied.size() - 1; position >= 0; position--) {
             Aggregation aggregation = applied.get(position);
             if (aggregation.endedTheJob() && ended.add(aggregation.job().id())) {
-                log.info("Job {} {} after task {}", aggregation.job().id(), aggregation.job().status(),
-                        results.get(position).result().taskIndex());
+                try (JobLogContext context = JobLogContext.of(aggregation.job().id())) {
+                    log.info("Job {} {} after task {}", aggregation.job().id(), aggregation.job().status(),
+                            results.get(position).result().taskIndex());
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import io.cloudevents.CloudEvent;
 import io.scatter.api.broker.ManualAckConsumer;
+import io.scatter.api.log.JobLogContext;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.ResultMessage;
@@ -153,8 +154,10 @@ class ResultConsumer extends ManualAckConsumer {
     private boolean applyOneByOne(List<Received> batch, RuntimeException failure) throws IOException {
         if (batch.size() == 1) {
             ResultMessage message = batch.get(0).message();
-            log.error("Dead-lettering result message {} (task {} of job {}): it cannot be applied",
-                    message.messageId(), message.result().taskIndex(), message.result().jobId(), failure);
+            try (JobLogContext context = JobLogContext.of(message.result().jobId())) {
+                log.error("Dead-lettering result message {} (task {} of job {}): it cannot be applied",
+                        message.messageId(), message.result().taskIndex(), message.result().jobId(), failure);
+            }
             batch.get(0).channel().basicReject(batch.get(0).deliveryTag(), false);
             return true;
         }

@@ -83,6 +83,16 @@ class JobSubmissionTest {
     }
 
     @Test
+    void readinessIsDownWhileTheBrokerIsDownButLivenessStaysUp() {
+        Response readiness = api.get("/actuator/health/readiness");
+
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().path("components").path("broker").path("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(readiness.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+    }
+
+    @Test
     void aSubmittedJobCanBeReadBack() {
         Response submitted = api.post("/api/v1/jobs", aPrimeCountJob().json());
 
