@@ -27,6 +27,7 @@ final class ScatterCluster implements AutoCloseable {
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private final String schema;
+    private final String apiDatabase;
     private final BrokerVhost vhost;
     private final Path logs;
     private final int workerConcurrency;
@@ -39,8 +40,10 @@ final class ScatterCluster implements AutoCloseable {
     private JobsClient client;
 
     private ScatterCluster(String schema, BrokerVhost vhost, Path logs, int workerConcurrency,
-                           List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery) {
+                           List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery,
+                           String apiDatabase) {
         this.schema = schema;
+        this.apiDatabase = apiDatabase;
         this.vhost = vhost;
         this.logs = logs;
         this.workerConcurrency = workerConcurrency;
@@ -61,6 +64,7 @@ final class ScatterCluster implements AutoCloseable {
         private final List<String> apiArguments = new ArrayList<>();
         private final List<String> workerArguments = new ArrayList<>();
         private String workerBrokerQuery = "";
+        private String apiDatabase = DATABASE;
         private final List<PrefixedWorker> prefixedWorkers = new ArrayList<>();
 
         /** A worker started after the others, by {@link #worker(String, List, InetSocketAddress)}. */
@@ -70,6 +74,12 @@ final class ScatterCluster implements AutoCloseable {
 
         Builder apis(int count) {
             this.apis = count;
+            return this;
+        }
+
+        /** Where the API replicas reach PostgreSQL (e.g. a relay) instead of at the local server's address. */
+        Builder apiDatabase(InetSocketAddress address) {
+            this.apiDatabase = "jdbc:postgresql://" + address.getHostString() + ":" + address.getPort() + "/test";
             return this;
         }
 
@@ -125,7 +135,7 @@ final class ScatterCluster implements AutoCloseable {
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
             ScatterCluster cluster = new ScatterCluster(schema, vhost.get(), logs, workerConcurrency,
-                    List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery);
+                    List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery, apiDatabase);
             try {
                 for (int i = 1; i <= apis; i++) {
                     cluster.startApi("api-" + i);
@@ -167,7 +177,7 @@ final class ScatterCluster implements AutoCloseable {
     private ScatterProcess startApi(String name, int port) throws Exception {
         List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port),
                 "--rabbitmq", vhost.uri(),
-                "--database", DATABASE + "?currentSchema=" + schema));
+                "--database", apiDatabase + "?currentSchema=" + schema));
         arguments.addAll(apiArguments);
         ScatterProcess api = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs,
                 arguments.toArray(String[]::new));

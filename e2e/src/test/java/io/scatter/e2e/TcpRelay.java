@@ -26,6 +26,7 @@ final class TcpRelay implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final Thread acceptor;
     private volatile boolean closed;
+    private volatile boolean cut;
 
     private TcpRelay(ServerSocket server, InetSocketAddress target) {
         this.server = server;
@@ -60,6 +61,10 @@ final class TcpRelay implements AutoCloseable {
                 if (closed) {
                     return;
                 }
+                continue;
+            }
+            if (cut) {
+                closeQuietly(client);
                 continue;
             }
             int number = accepted.incrementAndGet();
@@ -119,6 +124,22 @@ final class TcpRelay implements AutoCloseable {
         } catch (IOException e) {
             // closing is all that was asked
         }
+    }
+
+    /**
+     * Cuts the link as a network outage would, without stopping the target: closes every relayed connection and
+     * closes new ones as soon as they are accepted, until {@link #restore()}.
+     */
+    void cut() {
+        cut = true;
+        for (Socket socket : open) {
+            closeQuietly(socket);
+        }
+    }
+
+    /** Relays new connections again after {@link #cut()}. */
+    void restore() {
+        cut = false;
     }
 
     /** Stops accepting and closes every connection it relays. */
