@@ -58,32 +58,38 @@ class ApiReadinessIT {
 
     @Test
     void readinessIsDownWhileTheDatabaseIsUnreachableAndUpWhenItIsBack() throws Exception {
-        awaitReadiness(200);
+        JsonNode down = cutUntilNotReady(database);
 
-        database.cut();
-        JsonNode down = awaitReadiness(503);
         assertThat(down.path("components").path("db").path("status").asText()).isEqualTo("DOWN");
-        assertThat(cluster.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-
-        database.restore();
-        JsonNode up = awaitReadiness(200);
-        assertThat(up.path("status").asText()).isEqualTo("UP");
+        restoreUntilReady(database);
     }
 
     @Test
     void readinessIsDownWhileTheBrokerIsUnreachableAndUpWhenItIsBack() throws Exception {
-        awaitReadiness(200);
+        JsonNode down = cutUntilNotReady(broker);
 
-        broker.cut();
-        JsonNode down = awaitReadiness(503);
         assertThat(down.path("components").path("broker").path("status").asText()).isEqualTo("UNKNOWN");
-        assertThat(cluster.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(cluster.client().get("/actuator/health").statusCode()).as("jobs are still accepted")
                 .isEqualTo(200);
-
-        broker.restore();
-        JsonNode up = awaitReadiness(200);
+        JsonNode up = restoreUntilReady(broker);
         assertThat(up.path("components").path("broker").path("status").asText()).isEqualTo("UP");
+    }
+
+    /** Cuts {@code relay} once the API is ready; returns the readiness answer once it is 503, liveness still UP. */
+    private static JsonNode cutUntilNotReady(TcpRelay relay) throws Exception {
+        awaitReadiness(200);
+        relay.cut();
+        JsonNode down = awaitReadiness(503);
+        assertThat(cluster.client().get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        return down;
+    }
+
+    /** Restores {@code relay}; returns the readiness answer once it is 200 and UP again. */
+    private static JsonNode restoreUntilReady(TcpRelay relay) throws Exception {
+        relay.restore();
+        JsonNode up = awaitReadiness(200);
+        assertThat(up.path("status").asText()).isEqualTo("UP");
+        return up;
     }
 
     /** Polls the readiness probe until it answers {@code status}; returns its body. */
