@@ -128,7 +128,8 @@ class JobRepository {
 
     /** Whether job {@code id} exists. */
     boolean exists(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE id = :id)").param("id", id).query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE id = :id)").param("id", id)
+                .query(Boolean.class).single();
     }
 
     /** Up to {@code limit} documents newest first, after {@code query.after()}, of {@code query.status()} if set. */

@@ -6,7 +6,7 @@ import io.scatter.api.problem.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Which page of a job's tasks to show: a page size and an optional cursor, the index of the previous page's last task. */
+/** Which page of a job's tasks to show: a page size, and the index of the previous page's last task (from a cursor). */
 record TaskQuery(int limit, int afterIndex) {
 
     static final int DEFAULT_LIMIT = 1000;

@@ -127,7 +127,7 @@ class TaskRepository {
                 .list();
     }
 
-    /** Up to {@code limit} tasks of job {@code jobId} after index {@code afterIndex}, by index, without payload or result. */
+    /** Up to {@code limit} tasks of job {@code jobId} after index {@code afterIndex}, by index, without their data. */
     List<TaskDocument> page(UUID jobId, int afterIndex, int limit) {
         return jdbc.sql("""
                         SELECT task_index, status, worker, attempts, started_at, finished_at, duration_ms, error
