@@ -6,6 +6,7 @@ import io.scatter.contracts.Channels;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.engine.worker.RetryBackoff;
+import io.scatter.engine.worker.TaskObserver;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.heartbeat.HeartbeatPublisher;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +38,9 @@ public final class Worker implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final TaskObserver observer;
+    private volatile boolean stopping;
+    private volatile BrokerConnection consuming;
     private volatile Thread starter;
     private boolean closed;
     private BrokerConnection connection;
@@ -44,8 +49,14 @@ public final class Worker implements AutoCloseable {
     private Heartbeat heartbeat;
 
     public Worker(WorkerConfig config, JobTypes jobTypes) {
+        this(config, jobTypes, TaskObserver.NONE);
+    }
+
+    /** A worker whose task runner tells {@code observer} what becomes of each task (for metrics). */
+    public Worker(WorkerConfig config, JobTypes jobTypes, TaskObserver observer) {
         this.config = config;
         this.jobTypes = jobTypes;
+        this.observer = observer;
     }
 
     /**
@@ -85,7 +96,7 @@ public final class Worker implements AutoCloseable {
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
                 runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
-                        clock, RetryBackoff.DEFAULT);
+                        clock, RetryBackoff.DEFAULT, observer);
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
@@ -96,6 +107,7 @@ public final class Worker implements AutoCloseable {
                 stop();
                 throw e;
             }
+            consuming = connection;
             log.info("Job types: {}", jobTypes.names().isEmpty() ? "none" : String.join(", ", jobTypes.names()));
             log.info("worker {} consuming {} with concurrency {} (holding up to {} tasks)", config.name(),
                     Channels.TASKS_QUEUE, config.concurrency(), config.prefetch());
@@ -119,6 +131,32 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** Why the process should be restarted (it is stopping), or empty while it runs: for a liveness probe. */
+    Optional<String> notLive() {
+        return stopping ? Optional.of("the worker is stopping") : Optional.empty();
+    }
+
+    /**
+     * Why the worker takes no tasks right now, or empty while it is connected to the broker and consuming them: for a
+     * readiness probe.
+     */
+    Optional<String> notReady() {
+        if (stopping) {
+            return Optional.of("the worker is stopping");
+        }
+        if (lost.get()) {
+            return Optional.of("the broker ended the worker's consumer of " + Channels.TASKS_QUEUE);
+        }
+        BrokerConnection current = consuming;
+        if (current == null) {
+            return Optional.of("connecting to the broker");
+        }
+        if (!current.isOpen()) {
+            return Optional.of("reconnecting to the broker");
+        }
+        return Optional.empty();
+    }
+
     /** Whether a task of {@code jobId} would be skipped as cancelled. */
     boolean isCancelled(UUID jobId) {
         TaskRunner current;
@@ -134,7 +172,12 @@ public final class Worker implements AutoCloseable {
      * closes. Idempotent.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stopping = true;
+        closeOnce();
+    }
+
+    private synchronized void closeOnce() {
         if (closed) {
             return;
         }

@@ -44,6 +44,30 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void withoutAnHttpPortTheWorkerServesNoHttp() throws UsageException {
+        assertThat(options.parse(new String[0], Map.of()).http()).isEqualTo(HttpEndpoint.NONE);
+        assertThat(HttpEndpoint.NONE.enabled()).isFalse();
+    }
+
+    @Test
+    void anHttpPortListensOnEveryInterfaceUnlessABindAddressIsGiven() throws UsageException {
+        assertThat(options.parse(new String[]{"--http-port", "9100"}, Map.of()).http())
+                .isEqualTo(new HttpEndpoint("0.0.0.0", 9100));
+        assertThat(options.parse(new String[]{"--http-bind", "127.0.0.1"}, Map.of("SCATTER_WORKER_HTTP_PORT", "0"))
+                .http()).isEqualTo(new HttpEndpoint("127.0.0.1", 0));
+    }
+
+    @Test
+    void aBadHttpPortOrABindAddressWithoutAPortIsRefused() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-port", "65536"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-port must be between 0 and 65535, got 65536");
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-bind", "127.0.0.1"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-bind needs --http-port");
+    }
+
+    @Test
     void aPrefetchBelowTheConcurrencyIsRefused() {
         assertThatThrownBy(() -> options.parse(new String[]{"--concurrency", "4", "--prefetch", "2"}, Map.of()))
                 .isInstanceOf(UsageException.class)
