@@ -1,10 +1,14 @@
 package io.scatter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.scatter.messaging.testing.PrometheusScrape;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,19 +17,26 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The API's /actuator/prometheus and each worker's /metrics (on {@code --http-port}), scraped before and after a
- * prime-count job: the named series move by what the job did, and the workers' readiness probes say they consume.
+ * prime-count job: the named series move by what the job did, and the workers' readiness probes say they consume;
+ * the Grafana dashboard queries only series they export.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Pattern SERVING = Pattern.compile("ready on http://[^:]+:(\\d+)");
+    private static final Pattern SERIES = Pattern.compile("\\b(scatter|jvm|process)_[a-z0-9_]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final int TASKS = 20;
     private static final long NUMBERS = 10_000_001;
@@ -47,6 +58,7 @@ class MetricsIT {
     }
 
     @Test
+    @Order(1)
     void bothMetricsEndpointsShowTheSeriesMoveAsAPrimeCountJobRuns() throws Exception {
         List<URI> workers = workerEndpoints();
         for (URI worker : workers) {
@@ -90,6 +102,35 @@ class MetricsIT {
                 .isEqualTo(TASKS);
         assertThat(sum(workersAfter, "scatter_worker_tasks_in_flight")).isZero();
         assertThat(workersAfter).allSatisfy(scrape -> assertThat(scrape.has("jvm_memory_used_bytes")).isTrue());
+    }
+
+    @Test
+    @Order(2)
+    void everySeriesTheGrafanaDashboardQueriesIsOneTheApiOrAWorkerExports() throws Exception {
+        String id = cluster.submit("""
+                {"type":"prime-count","input":{"from":0,"to":1000},"options":{"algorithm":"sieve","tasks":1}}""");
+        assertThat(cluster.awaitFinished(id).get("status").asText()).isEqualTo("SUCCEEDED");
+        List<PrometheusScrape> scrapes = new ArrayList<>(scrapeWorkers(workerEndpoints()));
+        scrapes.add(Poll.until("the API to count the job", WAIT, MetricsIT::scrapeApi,
+                scrape -> scrape.has("scatter_task_duration_seconds_bucket")));
+        Set<String> exported = scrapes.stream().flatMap(scrape -> scrape.samples().stream())
+                .map(PrometheusScrape.Sample::name).collect(Collectors.toSet());
+
+        JsonNode dashboard = JSON.readTree(ScatterProcess.ROOT.resolve("deploy/grafana/scatter-dashboard.json")
+                .toFile());
+        Set<String> queried = new TreeSet<>();
+        for (JsonNode panel : dashboard.get("panels")) {
+            for (JsonNode target : panel.get("targets")) {
+                Matcher series = SERIES.matcher(target.get("expr").asText());
+                while (series.find()) {
+                    queried.add(series.group());
+                }
+            }
+        }
+
+        assertThat(queried).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(exported).containsAll(queried);
+        assertThat(dashboard.get("templating").get("list").get(0).get("type").asText()).isEqualTo("datasource");
     }
 
     /** Where each worker serves HTTP, from the port it logged. */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.scatter.api.workers.PeriodicTask;
 import io.scatter.core.job.JobStatus;
+import io.scatter.core.jobtype.JobTypes;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Every {@code scatter.metrics.refresh-interval}, reads what PostgreSQL holds into gauges: jobs by status, the
  * outbox's unsent rows and the age of the oldest, and the dead letters stored by job type (a counter: they are never
- * deleted). A scrape reads the last values, never the database; while it cannot be read they are NaN.
+ * deleted; each known job type's from 0). A scrape reads the last values, never the database; while it cannot be read they are NaN.
  */
 @Component
 class DatabaseMetrics extends PeriodicTask {
@@ -30,7 +31,7 @@ class DatabaseMetrics extends PeriodicTask {
     private final AtomicReference<Double> outboxAge = new AtomicReference<>(Double.NaN);
     private final Map<String, AtomicReference<Double>> deadLetters = new ConcurrentHashMap<>();
 
-    DatabaseMetrics(JdbcClient jdbc, MeterRegistry registry, MetricsProperties properties) {
+    DatabaseMetrics(JdbcClient jdbc, MeterRegistry registry, JobTypes types, MetricsProperties properties) {
         super("scatter-database-metrics", properties.refreshInterval());
         this.jdbc = jdbc;
         this.registry = registry;
@@ -45,6 +46,7 @@ class DatabaseMetrics extends PeriodicTask {
                 .register(registry);
         Gauge.builder("scatter.outbox.oldest.age", outboxAge, AtomicReference::get).baseUnit("seconds")
                 .description("Age of the oldest unsent outbox row; 0 when every row is sent").register(registry);
+        types.names().forEach(this::deadLetters);
     }
 
     @Override
