@@ -42,8 +42,13 @@ final class WorkerHttpServer implements AutoCloseable {
     static WorkerHttpServer start(HttpEndpoint endpoint, Supplier<String> metrics, Supplier<Optional<String>> live,
                                   Supplier<Optional<String>> ready) throws IOException {
         HttpServer server;
+        InetSocketAddress address = new InetSocketAddress(endpoint.bindAddress(), endpoint.port());
+        if (address.isUnresolved()) {
+            throw new IOException("cannot serve HTTP on " + endpoint.bindAddress() + ":" + endpoint.port()
+                    + ": unknown host");
+        }
         try {
-            server = HttpServer.create(new InetSocketAddress(endpoint.bindAddress(), endpoint.port()), 0);
+            server = HttpServer.create(address, 0);
         } catch (IOException e) {
             throw new IOException("cannot serve HTTP on " + endpoint.bindAddress() + ":" + endpoint.port() + ": "
                     + e.getMessage(), e);

@@ -8,6 +8,7 @@ import io.scatter.messaging.Settings.UsageException;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,8 +87,9 @@ final class WorkerOptions {
             return HttpEndpoint.NONE;
         }
         String bind = settings.get(httpBind).trim();
-        if (bind.isEmpty()) {
-            throw new UsageException("--http-bind must be an address such as 0.0.0.0 or 127.0.0.1, got ''");
+        if (bind.isEmpty() || new InetSocketAddress(bind, 0).isUnresolved()) {
+            throw new UsageException("--http-bind must be an address of this machine such as 0.0.0.0 or 127.0.0.1, "
+                    + "got '" + bind + "'");
         }
         return new HttpEndpoint(bind, settings.getInt(httpPort, 0, 65_535));
     }

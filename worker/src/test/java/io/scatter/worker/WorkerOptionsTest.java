@@ -65,6 +65,11 @@ class WorkerOptionsTest {
         assertThatThrownBy(() -> options.parse(new String[]{"--http-bind", "127.0.0.1"}, Map.of()))
                 .isInstanceOf(UsageException.class)
                 .hasMessage("--http-bind needs --http-port");
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-port", "9100", "--http-bind", "no such host."},
+                Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-bind must be an address of this machine such as 0.0.0.0 or 127.0.0.1, got "
+                        + "'no such host.'");
     }
 
     @Test
