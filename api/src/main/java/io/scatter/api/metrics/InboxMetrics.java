@@ -10,6 +10,9 @@ import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.result.Aggregation;
 import io.scatter.engine.result.ResultMessage;
 import io.scatter.engine.result.ResultOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -26,6 +29,8 @@ import java.util.Map;
  */
 @Component
 class InboxMetrics implements AppliedResultsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxMetrics.class);
 
     private final MeterRegistry registry;
     private final TaskPayloads payloads;
@@ -59,10 +64,21 @@ class InboxMetrics implements AppliedResultsListener {
         if (counted.isEmpty()) {
             return;
         }
-        Map<TaskKey, Map<String, Object>> stored = payloads.find(counted.stream()
-                .map(result -> new TaskKey(result.jobId(), result.taskIndex())).toList());
+        Map<TaskKey, Map<String, Object>> stored = payloads(counted);
         for (TaskResultMessage result : counted) {
             count(result, stored.getOrDefault(new TaskKey(result.jobId(), result.taskIndex()), Map.of()));
+        }
+    }
+
+    /** The payloads of the tasks of {@code results}; none when they cannot be read (the results still count). */
+    private Map<TaskKey, Map<String, Object>> payloads(List<TaskResultMessage> results) {
+        try {
+            return payloads.find(results.stream().map(result -> new TaskKey(result.jobId(), result.taskIndex()))
+                    .toList());
+        } catch (DataAccessException e) {
+            log.warn("Counting {} applied results without their payloads (algorithm none, no numbers checked): {}",
+                    results.size(), e.getMessage());
+            return Map.of();
         }
     }
 

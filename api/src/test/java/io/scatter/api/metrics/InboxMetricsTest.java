@@ -8,6 +8,7 @@ import io.scatter.engine.result.Aggregation;
 import io.scatter.engine.result.ResultMessage;
 import io.scatter.engine.result.ResultOutcome;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -48,6 +49,19 @@ class InboxMetricsTest {
         assertThat(registry.get("scatter.numbers.checked").counter().count()).isEqualTo(100);
         assertThat(registry.get("scatter.task.duration").tags("algorithm", "sieve").timer().count()).isEqualTo(1);
         assertThat(registry.get("scatter.inbox.apply").timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void resultsWhosePayloadsCannotBeReadStillCountUnderNoAlgorithm() {
+        TaskResultMessage result = aResult().task(1).message();
+        when(payloads.find(anyList())).thenThrow(new CannotGetJdbcConnectionException("database down"));
+
+        metrics.applied(List.of(new ResultMessage("m-4", result)),
+                List.of(new Aggregation(ResultOutcome.APPLIED, null)), Duration.ofMillis(1));
+
+        assertThat(registry.get("scatter.tasks.completed").counter().count()).isEqualTo(1);
+        assertThat(registry.get("scatter.task.duration").tags("algorithm", "none").timer().count()).isEqualTo(1);
+        assertThat(registry.get("scatter.numbers.checked").counter().count()).isZero();
     }
 
     @Test
