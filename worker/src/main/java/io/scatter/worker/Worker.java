@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +40,9 @@ public final class Worker implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean lost = new AtomicBoolean();
+    private final TaskObserver observer;
+    private volatile boolean stopping;
+    private volatile BrokerConnection consuming;
     private volatile Thread starter;
     private boolean closed;
     private BrokerConnection connection;
@@ -47,8 +51,14 @@ public final class Worker implements AutoCloseable {
     private Heartbeat heartbeat;
 
     public Worker(WorkerConfig config, JobTypes jobTypes) {
+        this(config, jobTypes, TaskObserver.NONE);
+    }
+
+    /** A worker whose task runner tells {@code observer} what becomes of each task (for metrics). */
+    public Worker(WorkerConfig config, JobTypes jobTypes, TaskObserver observer) {
         this.config = config;
         this.jobTypes = jobTypes;
+        this.observer = observer;
     }
 
     /**
@@ -88,7 +98,8 @@ public final class Worker implements AutoCloseable {
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
                 runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
-                        clock, RetryBackoff.DEFAULT, TaskObserver.all(List.of(new TaskLogContext(config.name()))));
+                        clock, RetryBackoff.DEFAULT,
+                        TaskObserver.all(List.of(new TaskLogContext(config.name()), observer)));
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
@@ -99,6 +110,7 @@ public final class Worker implements AutoCloseable {
                 stop();
                 throw e;
             }
+            consuming = connection;
             log.info("Job types: {}", jobTypes.names().isEmpty() ? "none" : String.join(", ", jobTypes.names()));
             log.info("worker {} consuming {} with concurrency {} (holding up to {} tasks)", config.name(),
                     Channels.TASKS_QUEUE, config.concurrency(), config.prefetch());
@@ -122,6 +134,32 @@ public final class Worker implements AutoCloseable {
         }
     }
 
+    /** Why the process should be restarted (it is stopping), or empty while it runs: for a liveness probe. */
+    Optional<String> notLive() {
+        return stopping ? Optional.of("the worker is stopping") : Optional.empty();
+    }
+
+    /**
+     * Why the worker takes no tasks right now, or empty while it is connected to the broker and consuming them: for a
+     * readiness probe.
+     */
+    Optional<String> notReady() {
+        if (stopping) {
+            return Optional.of("the worker is stopping");
+        }
+        if (lost.get()) {
+            return Optional.of("the broker ended the worker's consumer of " + Channels.TASKS_QUEUE);
+        }
+        BrokerConnection current = consuming;
+        if (current == null) {
+            return Optional.of("connecting to the broker");
+        }
+        if (!current.isOpen()) {
+            return Optional.of("reconnecting to the broker");
+        }
+        return Optional.empty();
+    }
+
     /** Whether a task of {@code jobId} would be skipped as cancelled. */
     boolean isCancelled(UUID jobId) {
         TaskRunner current;
@@ -137,7 +175,12 @@ public final class Worker implements AutoCloseable {
      * closes. Idempotent.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        stopping = true;
+        closeOnce();
+    }
+
+    private synchronized void closeOnce() {
         if (closed) {
             return;
         }

@@ -9,11 +9,11 @@ import java.util.Objects;
  * What a worker needs to run: where the broker is, how many tasks it computes at once, its name, how long in-flight
  * tasks may run on after it is asked to stop, how often it sends a heartbeat, where its job-type plug-ins are
  * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none), and how many tasks it holds at most
- * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}), and how its
- * process writes log lines.
+ * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}), how its
+ * process writes log lines, and where it serves its metrics and health probes ({@link HttpEndpoint#NONE}: nowhere).
  */
 public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
-                           String plugins, int prefetch, LogFormat logFormat) {
+                           String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -25,6 +25,7 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(http, "http");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -40,10 +41,10 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         }
     }
 
-    /** A configuration logging readable text. */
+    /** A configuration logging readable text, without an HTTP server. */
     public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
                         String plugins, int prefetch) {
-        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, prefetch, LogFormat.TEXT);
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, prefetch, LogFormat.TEXT, HttpEndpoint.NONE);
     }
 
     /** A configuration with the {@linkplain #defaultPrefetch(int) default prefetch}. */

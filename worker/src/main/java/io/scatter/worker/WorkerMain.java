@@ -67,7 +67,20 @@ public final class WorkerMain {
             return train(config, jobTypes);
         }
         WarmUp.start(jobTypes);
-        return runUntilStopped(new Worker(config, jobTypes), config);
+        if (!config.http().enabled()) {
+            return runUntilStopped(new Worker(config, jobTypes), config);
+        }
+        try (WorkerMetrics metrics = new WorkerMetrics(jobTypes, config.name())) {
+            Worker worker = new Worker(config, jobTypes, metrics);
+            try (WorkerHttpServer ignored = WorkerHttpServer.start(config.http(), metrics::scrape, worker::notLive,
+                    worker::notReady)) {
+                return runUntilStopped(worker, config);
+            } catch (IOException e) {
+                LoggerFactory.getLogger(WorkerMain.class).error("Worker {} could not start: {}", config.name(),
+                        e.getMessage());
+                return FAILED;
+            }
+        }
     }
 
     private static String[] withoutTrainingFlag(String[] args) {

@@ -9,6 +9,7 @@ import io.scatter.messaging.Settings.UsageException;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +48,13 @@ final class WorkerOptions {
             HeadNodeAddress.DEFAULT_USER, "user on the head node's broker (with --connect)");
     private final Option brokerPassword = new Option("--broker-password", "SCATTER_BROKER_PASSWORD",
             HeadNodeAddress.DEFAULT_PASSWORD, "password on the head node's broker (with --connect)");
+    private final Option httpPort = new Option("--http-port", "SCATTER_WORKER_HTTP_PORT", "",
+            "serve /metrics, /health/live and /health/ready on this port, 0..65535 (0: a free one, logged); "
+                    + "none: no HTTP server");
+    private final Option httpBind = new Option("--http-bind", "SCATTER_WORKER_HTTP_BIND",
+            HttpEndpoint.DEFAULT_BIND_ADDRESS, "address the HTTP server listens on (127.0.0.1: this machine only)");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            prefetch, name, grace, heartbeat, Settings.PLUGINS, Settings.LOG_FORMAT);
+            prefetch, name, grace, heartbeat, Settings.PLUGINS, Settings.LOG_FORMAT, httpPort, httpBind);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -70,7 +76,23 @@ final class WorkerOptions {
         return new WorkerConfig(uri, threads, workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
                 Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)),
-                settings.get(Settings.PLUGINS), held, LogFormat.of(settings));
+                settings.get(Settings.PLUGINS), held, LogFormat.of(settings), httpEndpoint(settings));
+    }
+
+    /** The HTTP server's address, or none when no {@code --http-port} is given. */
+    private HttpEndpoint httpEndpoint(Settings settings) throws UsageException {
+        if (settings.get(httpPort).isBlank()) {
+            if (settings.isGiven(httpBind)) {
+                throw new UsageException("--http-bind needs --http-port");
+            }
+            return HttpEndpoint.NONE;
+        }
+        String bind = settings.get(httpBind).trim();
+        if (bind.isEmpty() || new InetSocketAddress(bind, 0).isUnresolved()) {
+            throw new UsageException("--http-bind must be an address of this machine such as 0.0.0.0 or 127.0.0.1, "
+                    + "got '" + bind + "'");
+        }
+        return new HttpEndpoint(bind, settings.getInt(httpPort, 0, 65_535));
     }
 
     /** The RabbitMQ URI, or the head node's URI when {@code --connect} is given (never both). */
@@ -96,6 +118,7 @@ final class WorkerOptions {
                 + Settings.usage(COMMAND, options)
                 + String.format("  %-22s %s%n", "--help", "print this help and exit")
                 + "examples: scatter worker --connect head-node:5672 --concurrency 4\n"
+                + "          scatter worker --http-port 9100      (Prometheus scrapes :9100/metrics)\n"
                 + "          scatter worker --rabbitmq amqp://user:password@rabbitmq:5672 --name pi-1\n";
     }
 

@@ -44,6 +44,35 @@ class WorkerOptionsTest {
     }
 
     @Test
+    void withoutAnHttpPortTheWorkerServesNoHttp() throws UsageException {
+        assertThat(options.parse(new String[0], Map.of()).http()).isEqualTo(HttpEndpoint.NONE);
+        assertThat(HttpEndpoint.NONE.enabled()).isFalse();
+    }
+
+    @Test
+    void anHttpPortListensOnEveryInterfaceUnlessABindAddressIsGiven() throws UsageException {
+        assertThat(options.parse(new String[]{"--http-port", "9100"}, Map.of()).http())
+                .isEqualTo(new HttpEndpoint("0.0.0.0", 9100));
+        assertThat(options.parse(new String[]{"--http-bind", "127.0.0.1"}, Map.of("SCATTER_WORKER_HTTP_PORT", "0"))
+                .http()).isEqualTo(new HttpEndpoint("127.0.0.1", 0));
+    }
+
+    @Test
+    void aBadHttpPortOrABindAddressWithoutAPortIsRefused() {
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-port", "65536"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-port must be between 0 and 65535, got 65536");
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-bind", "127.0.0.1"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-bind needs --http-port");
+        assertThatThrownBy(() -> options.parse(new String[]{"--http-port", "9100", "--http-bind", "no such host."},
+                Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--http-bind must be an address of this machine such as 0.0.0.0 or 127.0.0.1, got "
+                        + "'no such host.'");
+    }
+
+    @Test
     void aPrefetchBelowTheConcurrencyIsRefused() {
         assertThatThrownBy(() -> options.parse(new String[]{"--concurrency", "4", "--prefetch", "2"}, Map.of()))
                 .isInstanceOf(UsageException.class)

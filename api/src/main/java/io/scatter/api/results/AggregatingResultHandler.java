@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.UUID;
 
 /**
  * Applies results with the engine's {@link ResultAggregator} and, for each job one of them failed, withdraws the job's
- * unsent tasks from the outbox and queues the cancel broadcast, all in one transaction (the job store joins it).
+ * unsent tasks from the outbox and queues the cancel broadcast, all in one transaction (the job store joins it); then
+ * tells the {@link AppliedResultsListener}s.
  */
 @Component
 class AggregatingResultHandler implements ResultHandler {
@@ -29,11 +31,14 @@ class AggregatingResultHandler implements ResultHandler {
     private final ResultAggregator aggregator;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
+    private final List<AppliedResultsListener> listeners;
 
-    AggregatingResultHandler(ResultAggregator aggregator, Outbox outbox, TransactionTemplate transactions) {
+    AggregatingResultHandler(ResultAggregator aggregator, Outbox outbox, TransactionTemplate transactions,
+                             List<AppliedResultsListener> listeners) {
         this.aggregator = aggregator;
         this.outbox = outbox;
         this.transactions = transactions;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -43,6 +48,7 @@ class AggregatingResultHandler implements ResultHandler {
 
     @Override
     public void handleAll(List<ResultMessage> results) {
+        long start = System.nanoTime();
         List<Aggregation> applied = transactions.execute(status -> {
             List<Aggregation> aggregations = aggregator.applyAll(results);
             Set<UUID> failed = new LinkedHashSet<>();
@@ -53,6 +59,7 @@ class AggregatingResultHandler implements ResultHandler {
             }
             return aggregations;
         });
+        tell(results, applied, Duration.ofNanos(System.nanoTime() - start));
         Set<UUID> ended = new HashSet<>();
         for (int position = applied == null ? -1 : applied.size() - 1; position >= 0; position--) {
             Aggregation aggregation = applied.get(position);
@@ -61,6 +68,20 @@ class AggregatingResultHandler implements ResultHandler {
                     log.info("Job {} {} after task {}", aggregation.job().id(), aggregation.job().status(),
                             results.get(position).result().taskIndex());
                 }
+            }
+        }
+    }
+
+    private void tell(List<ResultMessage> results, List<Aggregation> applied, Duration took) {
+        if (applied == null) {
+            return;
+        }
+        for (AppliedResultsListener listener : listeners) {
+            try {
+                listener.applied(results, applied, took);
+            } catch (RuntimeException e) {
+                log.warn("{} failed on {} applied results: {}", listener.getClass().getSimpleName(), results.size(),
+                        e.toString());
             }
         }
     }

@@ -17,7 +17,7 @@ class LostWorkerSweeper extends PeriodicTask {
     }
 
     @Override
-    void runOnce() {
+    protected void runOnce() {
         registry.forgetSilent();
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * Work the API does every {@code interval} on a daemon thread of its own, from start to stop of the application; a run
  * that throws is logged and the next run comes all the same.
  */
-abstract class PeriodicTask implements SmartLifecycle {
+public abstract class PeriodicTask implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
@@ -23,13 +23,13 @@ abstract class PeriodicTask implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     /** @param name the thread's name, e.g. {@code scatter-stale-task-reaper} */
-    PeriodicTask(String name, Duration interval) {
+    protected PeriodicTask(String name, Duration interval) {
         this.name = name;
         this.interval = interval;
     }
 
     /** One run. */
-    abstract void runOnce();
+    protected abstract void runOnce();
 
     @Override
     public synchronized void start() {

@@ -38,7 +38,7 @@ class StaleTaskReaper extends PeriodicTask {
     }
 
     @Override
-    void runOnce() {
+    protected void runOnce() {
         reap();
     }
 

@@ -91,7 +91,7 @@ class AggregatingResultHandlerTest {
         String id = api.submit(aPrimeCountJob().tasks(2).json());
         Outbox brokenOutbox = mock(Outbox.class);
         doThrow(new IllegalStateException("outbox unavailable")).when(brokenOutbox).enqueueJobCancelled(any());
-        ResultHandler failing = new AggregatingResultHandler(aggregator, brokenOutbox, transactions);
+        ResultHandler failing = new AggregatingResultHandler(aggregator, brokenOutbox, transactions, List.of());
 
         assertThatThrownBy(() -> failing.handle("failure-4", aResult().job(id).task(0).failed("boom").message()))
                 .hasMessage("outbox unavailable");

@@ -87,6 +87,21 @@ public interface JobType {
         return DEFAULT_TASK_DEADLINE;
     }
 
+    /**
+     * How many numbers {@code task} examines, for the "numbers checked per second" metric of the API and the workers;
+     * 0 (the default) for a type whose tasks do not check numbers one by one. Never throws: a payload it cannot read
+     * counts 0.
+     *
+     * <pre>{@code
+     * public long numbersChecked(Map<String, Object> task) {
+     *     return ((Number) task.get("to")).longValue() - ((Number) task.get("from")).longValue() + 1;
+     * }
+     * }</pre>
+     */
+    default long numbersChecked(Map<String, Object> task) {
+        return 0;
+    }
+
     /** The identity of {@link #combine}: the result of a job with no task done. */
     Map<String, Object> emptyResult();
 

@@ -107,6 +107,20 @@ public final class PrimeCountJobType implements JobType {
         return Map.of("count", Algorithm.fromWireName((String) algorithm).kernel().countPrimes(from, to));
     }
 
+    /** The width of the task's range, {@code to - from + 1}; 0 for a payload without a valid range. */
+    @Override
+    public long numbersChecked(Map<String, Object> task) {
+        if (task == null) {
+            return 0;
+        }
+        OptionalLong from = Inputs.asLong(task.get("from"));
+        OptionalLong to = Inputs.asLong(task.get("to"));
+        if (from.isEmpty() || to.isEmpty() || from.getAsLong() < 0 || to.getAsLong() < from.getAsLong()) {
+            return 0;
+        }
+        return to.getAsLong() - from.getAsLong() + 1;
+    }
+
     @Override
     public Map<String, Object> emptyResult() {
         return Map.of("count", 0L);

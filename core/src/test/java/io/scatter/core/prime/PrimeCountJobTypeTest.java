@@ -32,6 +32,21 @@ class PrimeCountJobTypeTest {
     }
 
     @Test
+    void theTasksOfAJobCheckEveryNumberOfItsRangeOnce() {
+        List<Map<String, Object>> tasks = type.split(type.define(Map.of("from", 10, "to", 1_000_009),
+                Map.of("tasks", 7)));
+
+        assertThat(tasks.stream().mapToLong(type::numbersChecked).sum()).isEqualTo(1_000_000);
+    }
+
+    @Test
+    void aTaskWithoutAValidRangeChecksNoNumbers() {
+        assertThat(type.numbersChecked(Map.of("from", 5, "algorithm", "sieve"))).isZero();
+        assertThat(type.numbersChecked(Map.of("from", 9, "to", 5))).isZero();
+        assertThat(type.numbersChecked(null)).isZero();
+    }
+
+    @Test
     void defineNormalisesInputAndFillsInDefaultOptions() {
         JobDefinition job = type.define(Map.of("from", 0, "to", 10_000_000_000L), null);
 
