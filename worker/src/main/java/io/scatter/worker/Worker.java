@@ -6,9 +6,12 @@ import io.scatter.contracts.Channels;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.engine.worker.RetryBackoff;
+import io.scatter.engine.worker.TaskObserver;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.heartbeat.HeartbeatPublisher;
+import io.scatter.messaging.tracing.ProcessTracing;
+import io.scatter.messaging.tracing.TracingTaskObserver;
 import io.scatter.messaging.transport.RabbitTaskTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +45,7 @@ public final class Worker implements AutoCloseable {
     private WorkerTransport transport;
     private TaskRunner runner;
     private Heartbeat heartbeat;
+    private ProcessTracing tracing;
 
     public Worker(WorkerConfig config, JobTypes jobTypes) {
         this.config = config;
@@ -78,14 +82,18 @@ public final class Worker implements AutoCloseable {
             connection = opened;
             logRecoveries(connection);
             try {
+                tracing = ProcessTracing.start("scatter-worker", config.name(), System.getenv());
                 RabbitTaskTransport rabbit = RabbitTaskTransport.over(connection,
                         new RabbitTaskTransport.Options(CONFIRM_TIMEOUT, config.grace()));
                 rabbit.onConsumerLost(this::consumerLost);
+                rabbit.traceWith(tracing.tracing());
                 transport = new WorkerTransport(rabbit);
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
+                TaskObserver traces = tracing.tracing().enabled()
+                        ? new TracingTaskObserver(tracing.tracing(), config.name()) : TaskObserver.NONE;
                 runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
-                        clock, RetryBackoff.DEFAULT);
+                        clock, RetryBackoff.DEFAULT, traces);
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
@@ -170,6 +178,9 @@ public final class Worker implements AutoCloseable {
             heartbeat.close();
         }
         connection.close();
+        if (tracing != null) {
+            tracing.close();
+        }
         terminated.countDown();
     }
 

@@ -5,6 +5,7 @@ import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.Aggregation;
 import io.scatter.engine.result.ResultAggregator;
 import io.scatter.engine.result.ResultMessage;
+import io.scatter.engine.result.ResultOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ class AggregatingResultHandler implements ResultHandler {
 
     @Override
     public void handleAll(List<ResultMessage> results) {
+        applyAll(results);
+    }
+
+    @Override
+    public List<ResultOutcome> applyAll(List<ResultMessage> results) {
         List<Aggregation> applied = transactions.execute(status -> {
             List<Aggregation> aggregations = aggregator.applyAll(results);
             Set<UUID> failed = new LinkedHashSet<>();
@@ -60,5 +66,6 @@ class AggregatingResultHandler implements ResultHandler {
                         results.get(position).result().taskIndex());
             }
         }
+        return applied == null ? List.of() : applied.stream().map(Aggregation::outcome).toList();
     }
 }
