@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the OpenTelemetry SDK with its autoconfiguration, so every standard {@code OTEL_*} setting applies; Scatter
- * only sets defaults: the service name, OTLP over HTTP/protobuf, and no metrics or logs exported (traces only).
+ * only sets defaults: the service name and instance, OTLP over HTTP/protobuf, and no metrics or logs exported (traces
+ * only).
  * Loaded only when tracing is on: the apps bring the SDK, the OTLP exporter and its JDK HTTP sender.
  */
 final class TracingSdk {
@@ -34,7 +35,9 @@ final class TracingSdk {
         try {
             sdk = AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(() -> defaults)
-                    .addResourceCustomizer((resource, config) -> withInstance(resource, instanceId))
+                    .addResourceCustomizer((resource, config) -> instanceId == null
+                            || config.getMap("otel.resource.attributes").containsKey(SERVICE_INSTANCE_ID.getKey())
+                            ? resource : withInstance(resource, instanceId))
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk();
@@ -44,10 +47,8 @@ final class TracingSdk {
         return new ProcessTracing(Tracing.with(sdk), () -> sdk.shutdown().join(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
     }
 
+    /** {@code resource} as the instance {@code instanceId}, in place of the random id the SDK gives by default. */
     private static Resource withInstance(Resource resource, String instanceId) {
-        if (instanceId == null || resource.getAttribute(SERVICE_INSTANCE_ID) != null) {
-            return resource;
-        }
         return resource.merge(Resource.create(Attributes.of(SERVICE_INSTANCE_ID, instanceId)));
     }
 }
