@@ -1,7 +1,6 @@
 package io.scatter.messaging.tracing;
 
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
@@ -14,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Builds the OpenTelemetry SDK with its autoconfiguration, so every standard {@code OTEL_*} setting applies; Scatter
  * only sets defaults: the service name and instance, OTLP over HTTP/protobuf, and no metrics or logs exported (traces
- * only).
- * Loaded only when tracing is on: the apps bring the SDK, the OTLP exporter and its JDK HTTP sender.
+ * only). Loaded only when tracing is on: the apps bring the SDK, the OTLP exporter and its JDK HTTP sender.
  */
 final class TracingSdk {
 
@@ -42,13 +40,18 @@ final class TracingSdk {
                     .build()
                     .getOpenTelemetrySdk();
         } catch (ConfigurationException e) {
-            throw new IllegalArgumentException("invalid OpenTelemetry setting: " + e.getMessage(), e);
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException("invalid OpenTelemetry setting: " + cause.getMessage(), e);
         }
         return new ProcessTracing(Tracing.with(sdk), () -> sdk.shutdown().join(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
     }
 
     /** {@code resource} as the instance {@code instanceId}, in place of the random id the SDK gives by default. */
     private static Resource withInstance(Resource resource, String instanceId) {
-        return resource.merge(Resource.create(Attributes.of(SERVICE_INSTANCE_ID, instanceId)));
+        return Resource.create(resource.getAttributes().toBuilder().put(SERVICE_INSTANCE_ID, instanceId).build(),
+                resource.getSchemaUrl());
     }
 }
