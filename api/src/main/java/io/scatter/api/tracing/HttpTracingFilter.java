@@ -25,6 +25,7 @@ import java.util.Map;
 /**
  * The SERVER span of each HTTP request, a child of the request's {@code traceparent} when it has one, current (with
  * the log's {@code trace_id} and {@code span_id}) while the request is handled; named after the method and route.
+ * Actuator requests (health probes, every few seconds) are not traced.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -36,6 +37,8 @@ class HttpTracingFilter extends OncePerRequestFilter {
     private static final AttributeKey<String> PATH = AttributeKey.stringKey("url.path");
     private static final AttributeKey<String> SCHEME = AttributeKey.stringKey("url.scheme");
 
+    private static final String ACTUATOR = "/actuator";
+
     private final Tracing tracing;
 
     HttpTracingFilter(Tracing tracing) {
@@ -44,7 +47,7 @@ class HttpTracingFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !tracing.enabled();
+        return !tracing.enabled() || request.getRequestURI().startsWith(ACTUATOR);
     }
 
     @Override

@@ -91,6 +91,17 @@ class TracedJobTest {
     }
 
     @Test
+    void healthProbesAreNotTracedButOtherRequestsAre() {
+        assertThat(api.get("/actuator/health").status()).isIn(200, 503);
+        api.get("/api/v1/jobs?limit=1");
+
+        Poll.until("the listing's span", () -> spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("GET /api/v1/jobs")).toList(), found -> !found.isEmpty());
+        assertThat(spans.getFinishedSpanItems()).flatExtracting(TracedJobTest::attributes)
+                .noneMatch(attribute -> attribute.startsWith("url.path=/actuator"));
+    }
+
+    @Test
     void anIncomingTraceparentMakesTheRequestSpanItsChild() {
         ApiClient.Response response = api.post("/api/v1/jobs", aPrimeCountJob().tasks(1).json(),
                 Map.of("traceparent", "00-" + REMOTE_TRACE + "-" + REMOTE_SPAN + "-01"));
