@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * A local job as the same JSON document {@code GET /api/v1/jobs/{id}} answers: fields id, type, status, input,
- * options, progress {tasksTotal, tasksDone, percent}, result, error, createdAt, startedAt, finishedAt in that order,
- * nulls written, the keys of input, options and result sorted, instants in ISO-8601.
+ * options, progress {tasksTotal, tasksDone, percent}, result, error, createdAt, startedAt, finishedAt, traceId (null:
+ * local mode does not trace) in that order, nulls written, the keys of input, options and result sorted, instants in
+ * ISO-8601.
  */
 final class LocalJobDocument {
 
@@ -41,6 +42,7 @@ final class LocalJobDocument {
         document.set("createdAt", instant(job.createdAt()));
         document.set("startedAt", instant(job.startedAt()));
         document.set("finishedAt", instant(job.finishedAt()));
+        document.putNull("traceId");
         return document;
     }
 

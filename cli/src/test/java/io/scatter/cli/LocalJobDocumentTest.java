@@ -23,7 +23,7 @@ class LocalJobDocumentTest {
                 + "\"options\":{\"algorithm\":\"sieve\",\"tasks\":2},"
                 + "\"progress\":{\"tasksTotal\":2,\"tasksDone\":0,\"percent\":0},\"result\":null,\"error\":null,"
                 + "\"createdAt\":\"2026-11-25T16:00:00.123Z\",\"startedAt\":\"2026-11-25T16:00:00.180Z\","
-                + "\"finishedAt\":null}");
+                + "\"finishedAt\":null,\"traceId\":null}");
     }
 
     @Test

@@ -71,7 +71,7 @@ class LocalModeOnTheEngineTest {
         assertThat(run.err()).isEmpty();
         JsonNode job = Cli.mapper().readTree(run.out());
         assertThat(job.fieldNames()).toIterable().containsExactly("id", "type", "status", "input", "options",
-                "progress", "result", "error", "createdAt", "startedAt", "finishedAt");
+                "progress", "result", "error", "createdAt", "startedAt", "finishedAt", "traceId");
         assertThat(job.path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.path("input").toString()).isEqualTo("{\"from\":0,\"to\":10000}");
         assertThat(job.path("options").toString()).isEqualTo("{\"algorithm\":\"trial-division\",\"tasks\":4}");

@@ -137,7 +137,7 @@ class RunCommandTest {
                 + "\"options\":{\"algorithm\":\"sieve\",\"tasks\":10},"
                 + "\"progress\":{\"tasksTotal\":10,\"tasksDone\":10,\"percent\":100},\"result\":{\"count\":78498},"
                 + "\"error\":null,\"createdAt\":\"2026-11-25T16:00:00.123Z\","
-                + "\"startedAt\":\"2026-11-25T16:00:00.180Z\",\"finishedAt\":\"2026-11-25T16:00:00.390Z\"}\n");
+                + "\"startedAt\":\"2026-11-25T16:00:00.180Z\",\"finishedAt\":\"2026-11-25T16:00:00.390Z\",\"traceId\":null}\n");
         assertThat(run.err()).isEmpty();
     }
 

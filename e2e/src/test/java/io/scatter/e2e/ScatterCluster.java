@@ -14,7 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -37,11 +39,12 @@ final class ScatterCluster implements AutoCloseable {
     private final List<String> apiArguments;
     private final List<String> workerArguments;
     private final String workerBrokerQuery;
+    private final Map<String, String> environment;
     private JobsClient client;
 
     private ScatterCluster(String schema, BrokerVhost vhost, Path logs, int workerConcurrency,
                            List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery,
-                           String apiDatabase) {
+                           String apiDatabase, Map<String, String> environment) {
         this.schema = schema;
         this.apiDatabase = apiDatabase;
         this.vhost = vhost;
@@ -50,6 +53,7 @@ final class ScatterCluster implements AutoCloseable {
         this.apiArguments = apiArguments;
         this.workerArguments = workerArguments;
         this.workerBrokerQuery = workerBrokerQuery;
+        this.environment = environment;
     }
 
     static Builder builder() {
@@ -65,6 +69,7 @@ final class ScatterCluster implements AutoCloseable {
         private final List<String> workerArguments = new ArrayList<>();
         private String workerBrokerQuery = "";
         private String apiDatabase = DATABASE;
+        private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<PrefixedWorker> prefixedWorkers = new ArrayList<>();
 
         /** A worker started after the others, by {@link #worker(String, List, InetSocketAddress)}. */
@@ -98,6 +103,12 @@ final class ScatterCluster implements AutoCloseable {
 
         Builder workerArguments(String... arguments) {
             this.workerArguments.addAll(List.of(arguments));
+            return this;
+        }
+
+        /** Environment variables for every API replica and worker, e.g. {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
+        Builder environment(Map<String, String> variables) {
+            this.environment.putAll(variables);
             return this;
         }
 
@@ -135,7 +146,8 @@ final class ScatterCluster implements AutoCloseable {
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
             ScatterCluster cluster = new ScatterCluster(schema, vhost.get(), logs, workerConcurrency,
-                    List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery, apiDatabase);
+                    List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery, apiDatabase,
+                    Map.copyOf(environment));
             try {
                 for (int i = 1; i <= apis; i++) {
                     cluster.startApi("api-" + i);
@@ -179,7 +191,8 @@ final class ScatterCluster implements AutoCloseable {
                 "--rabbitmq", vhost.uri(),
                 "--database", apiDatabase + "?currentSchema=" + schema));
         arguments.addAll(apiArguments);
-        ScatterProcess api = ScatterProcess.start(name, ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs,
+        ScatterProcess api = ScatterProcess.start(name, List.of(),
+                ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs, environment,
                 arguments.toArray(String[]::new));
         JobsClient replica = new JobsClient(URI.create("http://127.0.0.1:" + port));
         try {
@@ -215,7 +228,7 @@ final class ScatterCluster implements AutoCloseable {
                 "--concurrency", Integer.toString(workerConcurrency)));
         arguments.addAll(workerArguments);
         ScatterProcess worker = ScatterProcess.start(name, prefix,
-                ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs,
+                ScatterProcess.ROOT.resolve("worker/target/scatter-worker-exec.jar"), logs, environment,
                 arguments.toArray(String[]::new));
         workers.add(worker);
         worker.awaitLog("consuming scatter.tasks", Duration.ofMinutes(1));

@@ -45,6 +45,12 @@ final class ScatterProcess implements AutoCloseable {
      */
     static ScatterProcess start(String name, List<String> prefix, Path jar, Path logDirectory, String... args)
             throws IOException {
+        return start(name, prefix, jar, logDirectory, Map.of(), args);
+    }
+
+    /** As {@link #start(String, List, Path, Path, String...)}, with {@code environment} added to this process's. */
+    static ScatterProcess start(String name, List<String> prefix, Path jar, Path logDirectory,
+                                Map<String, String> environment, String... args) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run mvn package first");
         }
@@ -54,7 +60,9 @@ final class ScatterProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(args));
-        return start(name, new ProcessBuilder(command), logDirectory);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        return start(name, builder, logDirectory);
     }
 
     /**

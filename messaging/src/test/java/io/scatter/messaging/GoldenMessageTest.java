@@ -30,6 +30,9 @@ class GoldenMessageTest {
 
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final UUID JOB = UUID.fromString("0d9f6c1e-3b2a-4f5e-8a7d-1c2b3a4d5e6f");
+    private static final Map<String, String> TRACE_CONTEXT = Map.of(
+            TraceExtension.TRACEPARENT, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            TraceExtension.TRACESTATE, "scatter=t61rcWkgMzE");
 
     private final TaskMessage task = new TaskMessage(JOB, 3, 10, "prime-count",
             orderedMap("from", 300000, "to", 399999, "algorithm", "sieve"));
@@ -73,6 +76,36 @@ class GoldenMessageTest {
         CloudEvent event = decodeGolden("task-result.v1.json");
         assertThat(event.getSubject()).isEqualTo(JOB.toString());
         assertThat(ScatterEvents.data(event, TaskResultMessage.class)).isEqualTo(result);
+    }
+
+    @Test
+    void aTracedTaskCarriesItsTraceContextAsCloudEventsExtensionHeaders() throws IOException {
+        CloudEvent event = ScatterEvents.event("6f1c2a44-8d0e-4c71-9a55-0b7f3c2d9e10", Channels.API_SOURCE,
+                JOB.toString(), Instant.parse("2026-11-25T12:00:00Z"), task);
+        assertMatchesGolden(CloudEventAmqpCodec.encode(TraceExtension.write(event, TRACE_CONTEXT)),
+                "task.traced.v1.json");
+    }
+
+    @Test
+    void aWorkerReadsTheTraceContextOfTheGoldenTracedTask() throws Exception {
+        CloudEvent event = decodeGolden("task.traced.v1.json");
+        assertThat(TraceExtension.read(event)).isEqualTo(TRACE_CONTEXT);
+        assertThat(ScatterEvents.data(event, TaskMessage.class)).isEqualTo(task);
+    }
+
+    @Test
+    void aTracedTaskResultIsPublishedExactlyAsTheGoldenMessageAndReadBackWithItsTraceContext() throws Exception {
+        CloudEvent event = ScatterEvents.event("b5a0c9e2-7f41-4d3b-a6e8-2c9d1f0e4b73",
+                Channels.WORKER_SOURCE_PREFIX + "pi-node-1", JOB.toString(),
+                Instant.parse("2026-11-25T12:00:01.500Z"), result);
+        assertMatchesGolden(CloudEventAmqpCodec.encode(TraceExtension.write(event, TRACE_CONTEXT)),
+                "task-result.traced.v1.json");
+        assertThat(TraceExtension.read(decodeGolden("task-result.traced.v1.json"))).isEqualTo(TRACE_CONTEXT);
+    }
+
+    @Test
+    void anUntracedTaskHasNoTraceContext() throws Exception {
+        assertThat(TraceExtension.read(decodeGolden("task.v1.json"))).isEmpty();
     }
 
     @Test

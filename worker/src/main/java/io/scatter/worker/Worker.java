@@ -10,6 +10,8 @@ import io.scatter.engine.worker.TaskObserver;
 import io.scatter.engine.worker.TaskRunner;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.heartbeat.HeartbeatPublisher;
+import io.scatter.messaging.tracing.ProcessTracing;
+import io.scatter.messaging.tracing.TracingTaskObserver;
 import io.scatter.messaging.transport.RabbitTaskTransport;
 import io.scatter.worker.log.TaskLogContext;
 import org.slf4j.Logger;
@@ -49,6 +51,7 @@ public final class Worker implements AutoCloseable {
     private WorkerTransport transport;
     private TaskRunner runner;
     private Heartbeat heartbeat;
+    private ProcessTracing tracing;
 
     public Worker(WorkerConfig config, JobTypes jobTypes) {
         this(config, jobTypes, TaskObserver.NONE);
@@ -91,15 +94,19 @@ public final class Worker implements AutoCloseable {
             connection = opened;
             logRecoveries(connection);
             try {
+                tracing = ProcessTracing.start("scatter-worker", config.name(), System.getenv());
                 RabbitTaskTransport rabbit = RabbitTaskTransport.over(connection,
                         new RabbitTaskTransport.Options(CONFIRM_TIMEOUT, config.grace()));
                 rabbit.onConsumerLost(this::consumerLost);
+                rabbit.traceWith(tracing.tracing());
                 transport = new WorkerTransport(rabbit);
                 Clock clock = Clock.systemUTC();
                 Instant startedAt = clock.instant();
+                TaskObserver traces = tracing.tracing().enabled()
+                        ? new TracingTaskObserver(tracing.tracing(), config.name()) : TaskObserver.NONE;
                 runner = new TaskRunner(transport, jobTypes, config.name(), config.concurrency(), config.prefetch(),
                         clock, RetryBackoff.DEFAULT,
-                        TaskObserver.all(List.of(new TaskLogContext(config.name()), observer)));
+                        TaskObserver.all(List.of(traces, new TaskLogContext(config.name()), observer)));
                 runner.start();
                 heartbeat = new Heartbeat(new HeartbeatPublisher(connection, HEARTBEAT_CONFIRM_TIMEOUT), runner,
                         new Heartbeat.Identity(config.name(), WorkerOptions.hostName(), ProcessHandle.current().pid(),
@@ -216,6 +223,9 @@ public final class Worker implements AutoCloseable {
             heartbeat.close();
         }
         connection.close();
+        if (tracing != null) {
+            tracing.close();
+        }
         terminated.countDown();
     }
 

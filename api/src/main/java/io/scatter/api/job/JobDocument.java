@@ -21,11 +21,13 @@ import java.util.UUID;
  * @param createdAt  when the job was accepted
  * @param startedAt  when its first task started, or null
  * @param finishedAt when it ended, or null
+ * @param traceId    the W3C trace id of the request that submitted it, under which its tasks and results are traced;
+ *                   null when tracing is off
  */
 @Schema(description = "A job and its progress")
 public record JobDocument(UUID id, String type, JobStatus status, Map<String, Object> input,
                           Map<String, Object> options, Progress progress, Map<String, Object> result, String error,
-                          Instant createdAt, Instant startedAt, Instant finishedAt) {
+                          Instant createdAt, Instant startedAt, Instant finishedAt, String traceId) {
 
     /**
      * How far a job got.

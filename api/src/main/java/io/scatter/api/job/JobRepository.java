@@ -27,7 +27,7 @@ import java.util.UUID;
 class JobRepository {
 
     private static final String DOCUMENT_COLUMNS = "id, type, status, input::text AS input, options::text AS options, "
-            + "tasks_total, tasks_done, result::text AS result, error, created_at, started_at, finished_at";
+            + "tasks_total, tasks_done, result::text AS result, error, created_at, started_at, finished_at, trace_id";
 
     private final JdbcClient jdbc;
     private final JobTypes types;
@@ -43,12 +43,13 @@ class JobRepository {
 
     /**
      * Inserts a new job with its QUEUED tasks, task {@code i} with {@code payloads.get(i)}, in one statement, unless
-     * {@code idempotencyKey} is already taken (then nothing happens).
+     * {@code idempotencyKey} is already taken (then nothing happens); {@code traceId} is the trace it was submitted in,
+     * or null.
      *
      * @return the new job's document, as stored; empty if the key was taken
      */
     Optional<JobDocument> insert(Job job, JobDefinition definition, List<Map<String, Object>> payloads,
-                                 String idempotencyKey, String fingerprint) {
+                                 String idempotencyKey, String fingerprint, String traceId) {
         String[] taskPayloads = new String[payloads.size()];
         for (int index = 0; index < taskPayloads.length; index++) {
             taskPayloads[index] = JsonValues.write(payloads.get(index));
@@ -56,9 +57,9 @@ class JobRepository {
         return jdbc.sql("""
                         WITH job AS (
                             INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result,
-                                              idempotency_key, request_fingerprint, created_at)
+                                              idempotency_key, request_fingerprint, trace_id, created_at)
                             VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
-                                    :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, now())
+                                    :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, :traceId, now())
                             ON CONFLICT (idempotency_key) DO NOTHING
                             RETURNING *),
                         task AS (
@@ -76,8 +77,9 @@ class JobRepository {
                 .param("result", JsonValues.write(job.partialResult()))
                 .param("key", idempotencyKey, Types.VARCHAR)
                 .param("fingerprint", fingerprint, Types.VARCHAR)
+                .param("traceId", traceId, Types.VARCHAR)
                 .param("payloads", taskPayloads)
-                .query((rs, n) -> document(stored(rs)))
+                .query((rs, n) -> document(rs))
                 .optional();
     }
 
@@ -115,7 +117,10 @@ class JobRepository {
 
     /** The document of job {@code id}, if it exists. */
     Optional<JobDocument> find(UUID id) {
-        return findStored(id).map(JobRepository::document);
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> document(rs))
+                .optional();
     }
 
     /** Job {@code id} as stored, if it exists. */
@@ -150,7 +155,7 @@ class JobRepository {
         if (query.after() != null) {
             statement = statement.param("createdAt", timestamp(query.after().createdAt())).param("id", query.after().id());
         }
-        return statement.query((rs, n) -> document(stored(rs))).list();
+        return statement.query((rs, n) -> document(rs)).list();
     }
 
     /** Job {@code id} as an aggregate, its row locked until the transaction ends; empty if it does not exist. */
@@ -204,10 +209,11 @@ class JobRepository {
                 instant(rs, "finished_at"));
     }
 
-    private static JobDocument document(StoredJob job) {
+    private static JobDocument document(ResultSet rs) throws SQLException {
+        StoredJob job = stored(rs);
         return new JobDocument(job.id(), job.type(), job.status(), job.input(), job.options(),
                 JobDocument.Progress.of(job.tasksTotal(), job.tasksDone()), job.result(), job.error(), job.createdAt(),
-                job.startedAt(), job.finishedAt());
+                job.startedAt(), job.finishedAt(), rs.getString("trace_id"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

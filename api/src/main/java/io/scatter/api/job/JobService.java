@@ -10,6 +10,7 @@ import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.store.JobStore;
+import io.scatter.messaging.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,8 @@ public class JobService {
         JobDefinition definition = define(type, request);
         List<Map<String, Object>> payloads = type.split(definition);
         Job job = Job.queued(UUID.randomUUID(), type, payloads.size());
-        Optional<JobDocument> inserted = jobs.insert(job, definition, payloads, idempotencyKey, fingerprint);
+        Optional<JobDocument> inserted = jobs.insert(job, definition, payloads, idempotencyKey, fingerprint,
+                Tracing.currentTraceId());
         if (inserted.isEmpty()) {
             return earlierSubmission(idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
                     "idempotency key conflict, but no job holds the key"));

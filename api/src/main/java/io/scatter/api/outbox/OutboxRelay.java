@@ -1,10 +1,15 @@
 package io.scatter.api.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.scatter.api.broker.Broker;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.ConfirmingPublisher;
 import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
+import io.scatter.messaging.tracing.ScatterAttributes;
+import io.scatter.messaging.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Publishes the outbox: every {@code scatter.outbox.interval}, on its own thread, it locks the oldest unsent rows
  * (skipping those another replica holds), publishes them with confirms and marks them sent in the same transaction;
  * a failed publish rolls back, so the rows stay unsent and are retried after a growing pause. Idle while the broker
- * is not connected.
+ * is not connected. Each message's PRODUCER span is a child of the trace context its row was queued in, and the
+ * message carries the span's context.
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -41,6 +47,7 @@ class OutboxRelay implements SmartLifecycle {
     private final Broker broker;
     private final RelayProperties properties;
     private final Clock clock;
+    private final Tracing tracing;
     private volatile boolean running;
     private volatile ScheduledExecutorService scheduler;
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -53,8 +60,9 @@ class OutboxRelay implements SmartLifecycle {
     private Instant nextCleanup = Instant.MIN;
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, Broker broker,
-                RelayProperties properties, Clock clock) {
+                RelayProperties properties, Clock clock, Tracing tracing) {
         this.repository = repository;
+        this.tracing = tracing;
         this.transactions = transactions;
         this.broker = broker;
         this.properties = properties;
@@ -147,14 +155,21 @@ class OutboxRelay implements SmartLifecycle {
             }
             List<OutgoingMessage> messages = new ArrayList<>(rows.size());
             List<UUID> ids = new ArrayList<>(rows.size());
+            List<Span> spans = new ArrayList<>(rows.size());
             for (OutboxRow row : rows) {
-                messages.add(row.toMessage());
+                Span span = tracing.startSend(tracing.extract(row.traceContext()), row.exchange(), row.id().toString());
+                span.setAttribute(ScatterAttributes.JOB_ID, row.subject());
+                spans.add(span);
+                messages.add(row.toMessage(tracing.inject(Context.root().with(span))));
                 ids.add(row.id());
             }
             try {
                 publisher.publishAll(messages, properties.publishTimeout());
             } catch (PublishFailedException e) {
+                spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getMessage()));
                 throw new RelayFailedException(rows.size(), e);
+            } finally {
+                spans.forEach(Span::end);
             }
             repository.markSent(ids);
             log.debug("Relayed {} outbox messages", rows.size());

@@ -1,6 +1,7 @@
 package io.scatter.api.outbox;
 
 import io.scatter.contracts.TaskMessage;
+import io.scatter.messaging.TraceExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,7 +10,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The outbox table: rows are written with the change they announce and marked sent once the broker confirmed them. */
@@ -27,11 +30,14 @@ class OutboxRepository {
     /** Inserts unsent rows; their {@code createdAt} is ignored in favour of the transaction's time. */
     void insertAll(List<OutboxRow> rows) {
         batch.batchUpdate("""
-                        INSERT INTO outbox (id, type, exchange, routing_key, subject, payload, created_at)
-                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), now())""",
+                        INSERT INTO outbox (id, type, exchange, routing_key, subject, payload, created_at,
+                                            traceparent, tracestate)
+                        VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), now(), ?, ?)""",
                 rows.stream().map(row -> new Object[]{row.id(), row.type(), row.exchange(), row.routingKey(),
-                        row.subject(), row.payload()}).toList(),
-                new int[]{Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR});
+                        row.subject(), row.payload(), row.traceContext().get(TraceExtension.TRACEPARENT),
+                        row.traceContext().get(TraceExtension.TRACESTATE)}).toList(),
+                new int[]{Types.OTHER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+                        Types.VARCHAR, Types.VARCHAR});
     }
 
     /** Deletes the unsent rows of {@code type} about {@code subject}; returns how many. */
@@ -45,7 +51,8 @@ class OutboxRepository {
     /** Up to {@code limit} of the oldest unsent rows, locked; rows locked by another relay are skipped. */
     List<OutboxRow> lockUnsent(int limit) {
         return jdbc.sql("""
-                        SELECT id, type, exchange, routing_key, subject, payload::text AS payload, created_at
+                        SELECT id, type, exchange, routing_key, subject, payload::text AS payload, created_at,
+                               traceparent, tracestate
                         FROM outbox WHERE sent_at IS NULL
                         ORDER BY created_at, seq
                         LIMIT :limit
@@ -53,8 +60,20 @@ class OutboxRepository {
                 .param("limit", limit)
                 .query((rs, n) -> new OutboxRow(rs.getObject("id", UUID.class), rs.getString("type"),
                         rs.getString("exchange"), rs.getString("routing_key"), rs.getString("subject"),
-                        rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        traceContext(rs.getString("traceparent"), rs.getString("tracestate"))))
                 .list();
+    }
+
+    private static Map<String, String> traceContext(String traceparent, String tracestate) {
+        Map<String, String> context = new LinkedHashMap<>();
+        if (traceparent != null) {
+            context.put(TraceExtension.TRACEPARENT, traceparent);
+            if (tracestate != null) {
+                context.put(TraceExtension.TRACESTATE, tracestate);
+            }
+        }
+        return context;
     }
 
     /** Marks the rows {@code ids} as sent now; one statement text for any number of rows, so it stays prepared. */

@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * too large, and by failing the read (then answered with 413 by {@link ProblemHandler}) when a chunked body grows too large.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;

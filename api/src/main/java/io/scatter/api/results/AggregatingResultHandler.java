@@ -6,6 +6,7 @@ import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.Aggregation;
 import io.scatter.engine.result.ResultAggregator;
 import io.scatter.engine.result.ResultMessage;
+import io.scatter.engine.result.ResultOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,11 @@ class AggregatingResultHandler implements ResultHandler {
 
     @Override
     public void handleAll(List<ResultMessage> results) {
+        applyAll(results);
+    }
+
+    @Override
+    public List<ResultOutcome> applyAll(List<ResultMessage> results) {
         long start = System.nanoTime();
         List<Aggregation> applied = transactions.execute(status -> {
             List<Aggregation> aggregations = aggregator.applyAll(results);
@@ -70,6 +76,7 @@ class AggregatingResultHandler implements ResultHandler {
                 }
             }
         }
+        return applied == null ? List.of() : applied.stream().map(Aggregation::outcome).toList();
     }
 
     private void tell(List<ResultMessage> results, List<Aggregation> applied, Duration took) {

@@ -8,18 +8,23 @@ import io.scatter.api.log.JobLogContext;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.ResultMessage;
+import io.scatter.engine.result.ResultOutcome;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
 import io.scatter.messaging.ScatterEvents;
+import io.scatter.messaging.TraceExtension;
+import io.scatter.messaging.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,7 @@ import java.util.concurrent.TimeUnit;
  * applies the rest in one transaction through {@link ResultHandler} and acks them with one multiple ack. A batch that
  * cannot be applied is applied one result at a time, so that only the bad result is dead-lettered; while the database
  * is unavailable a batch is retried in place (not requeued, which would count towards the queue's delivery limit).
+ * Applying each result is traced ({@link ResultSpans}) under the trace context its message carried.
  */
 @Component
 class ResultConsumer extends ManualAckConsumer {
@@ -39,12 +45,20 @@ class ResultConsumer extends ManualAckConsumer {
 
     private final ResultHandler handler;
     private final int batchSize;
+    private final Tracing tracing;
     private final BlockingQueue<Delivery> delivered = new LinkedBlockingQueue<>();
 
-    ResultConsumer(ResultHandler handler, ResultProperties properties) {
+    @Autowired
+    ResultConsumer(ResultHandler handler, ResultProperties properties, Tracing tracing) {
         super(Channels.RESULTS_QUEUE, "scatter-api-results", properties.prefetch(), properties.maxBackoff());
         this.handler = handler;
         this.batchSize = properties.batchSize();
+        this.tracing = tracing;
+    }
+
+    /** A consumer that does not trace. */
+    ResultConsumer(ResultHandler handler, ResultProperties properties) {
+        this(handler, properties, Tracing.OFF);
     }
 
     /** A delivery not settled yet. */
@@ -52,7 +66,8 @@ class ResultConsumer extends ManualAckConsumer {
     }
 
     /** A well-formed delivery, decoded. */
-    private record Received(Channel channel, long deliveryTag, ResultMessage message) {
+    private record Received(Channel channel, long deliveryTag, ResultMessage message,
+                            Map<String, String> traceContext) {
     }
 
     @Override
@@ -106,7 +121,8 @@ class ResultConsumer extends ManualAckConsumer {
             try {
                 CloudEvent event = CloudEventAmqpCodec.decode(delivery.properties(), delivery.body());
                 received.add(new Received(delivery.channel(), delivery.deliveryTag(),
-                        new ResultMessage(event.getId(), ScatterEvents.data(event, TaskResultMessage.class))));
+                        new ResultMessage(event.getId(), ScatterEvents.data(event, TaskResultMessage.class)),
+                        TraceExtension.read(event)));
             } catch (MalformedMessageException e) {
                 log.warn("Dead-lettering malformed result message {}: {}", delivery.properties().getMessageId(),
                         e.getMessage());
@@ -126,24 +142,24 @@ class ResultConsumer extends ManualAckConsumer {
     private boolean apply(List<Received> batch) throws IOException {
         List<ResultMessage> messages = batch.stream().map(Received::message).toList();
         Received last = batch.get(batch.size() - 1);
+        ResultSpans spans = ResultSpans.start(tracing, messages, batch.stream().map(Received::traceContext).toList());
         Duration backoff = firstBackoff();
         while (true) {
             try {
-                if (batch.size() == 1) {
-                    handler.handle(last.message().messageId(), last.message().result());
-                } else {
-                    handler.handleAll(messages);
-                }
+                List<ResultOutcome> outcomes = spans.inContext(() -> handler.applyAll(messages));
+                spans.applied(outcomes);
                 last.channel().basicAck(last.deliveryTag(), batch.size() > 1);
                 return true;
             } catch (RuntimeException e) {
                 if (!TransientFailures.isTransient(e)) {
+                    spans.failed(e);
                     return applyOneByOne(batch, e);
                 }
                 log.warn("Database unavailable applying {} result(s) ({}); retrying in {} ms", batch.size(),
                         e.getMessage(), backoff.toMillis());
             }
             if (awaitStop(backoff)) {
+                spans.applied(List.of());
                 log.info("Shutting down before {} result(s) were applied; the broker keeps them", batch.size());
                 return false;
             }

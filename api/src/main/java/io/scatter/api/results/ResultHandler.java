@@ -2,7 +2,9 @@ package io.scatter.api.results;
 
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.engine.result.ResultMessage;
+import io.scatter.engine.result.ResultOutcome;
 
+import java.util.Collections;
 import java.util.List;
 
 /** Applies task results; returns only once their effect is committed. */
@@ -17,5 +19,18 @@ interface ResultHandler {
      */
     default void handleAll(List<ResultMessage> results) {
         results.forEach(message -> handle(message.messageId(), message.result()));
+    }
+
+    /**
+     * Handles {@code results} (a lone one with {@link #handle}, more with {@link #handleAll}) and tells what became of
+     * each, in order; by default that each was applied.
+     */
+    default List<ResultOutcome> applyAll(List<ResultMessage> results) {
+        if (results.size() == 1) {
+            handle(results.get(0).messageId(), results.get(0).result());
+        } else {
+            handleAll(results);
+        }
+        return Collections.nCopies(results.size(), ResultOutcome.APPLIED);
     }
 }

@@ -74,6 +74,15 @@ class JobSubmissionTest {
     }
 
     @Test
+    void withoutAnOtlpEndpointAJobHasNoTraceIdAndItsOutboxRowsNoTraceContext() {
+        String id = api.submit(aPrimeCountJob().tasks(2).json());
+
+        assertThat(api.job(id).get("traceId").isNull()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE subject = ? AND traceparent IS NULL").param(id)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
     void healthStaysUpWhileTheBrokerIsDown() {
         JsonNode health = api.get("/actuator/health").json();
 

@@ -2,6 +2,8 @@ package io.scatter.engine.transport;
 
 import io.scatter.contracts.TaskMessage;
 
+import java.util.Map;
+
 /** One delivery of a task to a worker, to be settled exactly once. */
 public interface TaskDelivery {
 
@@ -22,6 +24,14 @@ public interface TaskDelivery {
     /** The attempts a task is allowed: after a failure on the last one it is dead-lettered instead of retried. */
     default int maxAttempts() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The trace context the task's message carries, as W3C Trace Context fields ({@code traceparent} and, when set,
+     * {@code tracestate}); empty where the transport carries none.
+     */
+    default Map<String, String> traceContext() {
+        return Map.of();
     }
 
     /** The task is done (its result is published); it leaves the queue. */

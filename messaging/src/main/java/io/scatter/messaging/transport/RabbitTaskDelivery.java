@@ -3,17 +3,22 @@ package io.scatter.messaging.transport;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.engine.transport.TaskDelivery;
 
+import java.util.Map;
+
 /** A task delivered from {@code scatter.tasks}; settling it acks, dead-letters or requeues the AMQP message. */
 final class RabbitTaskDelivery implements TaskDelivery {
 
     private final InboundMessage message;
     private final TaskMessage task;
     private final int attempt;
+    private final Map<String, String> traceContext;
 
-    RabbitTaskDelivery(InboundMessage message, TaskMessage task) {
+    /** A delivery whose message carried {@code traceContext} (the CloudEvents Distributed Tracing extension). */
+    RabbitTaskDelivery(InboundMessage message, TaskMessage task, Map<String, String> traceContext) {
         this.message = message;
         this.task = task;
         this.attempt = message.attempt();
+        this.traceContext = Map.copyOf(traceContext);
     }
 
     @Override
@@ -24,6 +29,11 @@ final class RabbitTaskDelivery implements TaskDelivery {
     @Override
     public int attempt() {
         return attempt;
+    }
+
+    @Override
+    public Map<String, String> traceContext() {
+        return traceContext;
     }
 
     @Override

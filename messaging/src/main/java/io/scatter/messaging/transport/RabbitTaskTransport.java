@@ -5,6 +5,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
@@ -24,6 +27,9 @@ import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.ScatterEvents;
 import io.scatter.messaging.Topology;
+import io.scatter.messaging.TraceExtension;
+import io.scatter.messaging.tracing.ScatterAttributes;
+import io.scatter.messaging.tracing.Tracing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,6 +116,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     private final Object deadTaskReader = new Object();
     private volatile boolean closed;
     private volatile Consumer<String> consumerLost = queue -> { };
+    private volatile Tracing tracing = Tracing.OFF;
 
     /**
      * How the transport waits.
@@ -237,8 +244,16 @@ public final class RabbitTaskTransport implements TaskTransport {
             throw new IllegalArgumentException("messageId is blank");
         }
         ensureOpen();
-        OutgoingMessage message = resultMessage(messageId, result);
-        publish(publisher -> publisher.publish(message, confirmTimeout), "publish result " + messageId);
+        Span span = startSend(messageId, result);
+        OutgoingMessage message = resultMessage(messageId, result, span);
+        try {
+            publish(publisher -> publisher.publish(message, confirmTimeout), "publish result " + messageId);
+        } catch (TransportException | RuntimeException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /**
@@ -257,12 +272,33 @@ public final class RabbitTaskTransport implements TaskTransport {
         if (closed) {
             return CompletableFuture.failedFuture(new TransportException("the transport is closed"));
         }
-        return results.publish(resultMessage(messageId, result));
+        Span span = startSend(messageId, result);
+        return results.publish(resultMessage(messageId, result, span)).whenComplete((published, failure) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.getMessage());
+            }
+            span.end();
+        });
     }
 
-    private static OutgoingMessage resultMessage(String messageId, TaskResultMessage result) {
+    /**
+     * Traces what this transport publishes and consumes with {@code tracing}: a result's PRODUCER span is a child of
+     * the context current where it is published, and its message carries that span's context.
+     */
+    public void traceWith(Tracing tracing) {
+        this.tracing = Objects.requireNonNull(tracing, "tracing");
+    }
+
+    private Span startSend(String messageId, TaskResultMessage result) {
+        Span span = tracing.startSend(Context.current(), TaskResultMessage.EXCHANGE, messageId);
+        span.setAllAttributes(ScatterAttributes.of(result));
+        return span;
+    }
+
+    private OutgoingMessage resultMessage(String messageId, TaskResultMessage result, Span span) {
         CloudEvent event = ScatterEvents.event(messageId, Channels.WORKER_SOURCE_PREFIX + result.worker(),
                 result.jobId().toString(), result.finishedAt(), result);
+        event = TraceExtension.write(event, tracing.inject(Context.current().with(span)));
         return new OutgoingMessage(TaskResultMessage.EXCHANGE, TaskResultMessage.ROUTING_KEY, event);
     }
 
@@ -350,9 +386,11 @@ public final class RabbitTaskTransport implements TaskTransport {
 
     private void dispatchTask(InboundMessage message, Consumer<TaskDelivery> handler) {
         TaskMessage task;
+        Map<String, String> traceContext;
         try {
-            task = ScatterEvents.data(CloudEventAmqpCodec.decode(message.properties(), message.body()),
-                    TaskMessage.class);
+            CloudEvent event = CloudEventAmqpCodec.decode(message.properties(), message.body());
+            task = ScatterEvents.data(event, TaskMessage.class);
+            traceContext = TraceExtension.read(event);
         } catch (MalformedMessageException e) {
             log.warn("Dead-lettering malformed task {}: {}", message.label(), e.getMessage());
             message.deadLetter("malformed task message: " + e.getMessage());
@@ -361,7 +399,7 @@ public final class RabbitTaskTransport implements TaskTransport {
         if (overLimit(message) || carriedOver(message)) {
             return;
         }
-        RabbitTaskDelivery delivery = new RabbitTaskDelivery(message, task);
+        RabbitTaskDelivery delivery = new RabbitTaskDelivery(message, task, traceContext);
         try {
             handler.accept(delivery);
         } catch (RuntimeException | Error e) {
