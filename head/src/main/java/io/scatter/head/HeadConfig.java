@@ -1,5 +1,7 @@
 package io.scatter.head;
 
+import io.scatter.messaging.LogFormat;
+
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -14,9 +16,10 @@ import java.util.Objects;
  * @param brokerUser     the user remote workers log in to the broker as
  * @param brokerPassword that user's password
  * @param workerName     the name of the head node's own worker
+ * @param logFormat      how the node writes its log lines
  */
 record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, int workers, String brokerUser,
-                  String brokerPassword, String workerName) {
+                  String brokerPassword, String workerName, LogFormat logFormat) {
 
     HeadConfig {
         Objects.requireNonNull(bind, "bind");
@@ -24,6 +27,7 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
         Objects.requireNonNull(brokerUser, "brokerUser");
         Objects.requireNonNull(brokerPassword, "brokerPassword");
         Objects.requireNonNull(workerName, "workerName");
+        Objects.requireNonNull(logFormat, "logFormat");
     }
 
     /** Where PostgreSQL keeps its cluster. */
@@ -45,6 +49,6 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
     public String toString() {
         return "HeadConfig[httpPort=" + httpPort + ", amqpPort=" + amqpPort + ", bind=" + bind + ", dataDirectory="
                 + dataDirectory + ", workers=" + workers + ", brokerUser=" + brokerUser + ", brokerPassword=***, "
-                + "workerName=" + workerName + "]";
+                + "workerName=" + workerName + ", logFormat=" + logFormat + "]";
     }
 }

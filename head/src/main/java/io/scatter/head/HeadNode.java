@@ -7,6 +7,7 @@ import io.scatter.broker.Failures;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.HeadNodeAddress;
+import io.scatter.messaging.LogFormat;
 import io.scatter.worker.Worker;
 import io.scatter.worker.WorkerConfig;
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ import java.util.concurrent.FutureTask;
 final class HeadNode implements AutoCloseable {
 
     static final String LOGGING_CONFIG = "classpath:scatter-head-logback.xml";
+    /** The same loggers writing one JSON object a line. */
+    static final String JSON_LOGGING_CONFIG = "classpath:scatter-head-logback-json.xml";
 
     private static final Logger log = LoggerFactory.getLogger(HeadNode.class);
     private static final Duration WORKER_GRACE = Duration.ofSeconds(30);
@@ -148,7 +151,7 @@ final class HeadNode implements AutoCloseable {
                 "--scatter.rabbitmq.uri=" + startedBroker.uri(),
                 "--server.port=" + config.httpPort(),
                 "--server.address=" + config.bind(),
-                "--logging.config=" + LOGGING_CONFIG);
+                "--logging.config=" + (config.logFormat() == LogFormat.JSON ? JSON_LOGGING_CONFIG : LOGGING_CONFIG));
     }
 
     int httpPort() {

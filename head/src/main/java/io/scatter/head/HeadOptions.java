@@ -1,6 +1,7 @@
 package io.scatter.head;
 
 import io.scatter.messaging.HeadNodeAddress;
+import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
@@ -34,7 +35,7 @@ final class HeadOptions {
             HeadNodeAddress.DEFAULT_PASSWORD, "that user's password");
 
     static final List<Option> OPTIONS = List.of(Settings.PORT, AMQP_PORT, BIND, DATA, WORKERS, BROKER_USER,
-            BROKER_PASSWORD);
+            BROKER_PASSWORD, Settings.LOG_FORMAT);
 
     private HeadOptions() {
     }
@@ -69,7 +70,7 @@ final class HeadOptions {
             throw new UsageException("--broker-user must not be empty");
         }
         return new HeadConfig(httpPort, amqpPort, bind, data, settings.getInt(WORKERS, 0, MAX_WORKERS), user,
-                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName());
+                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName(), LogFormat.of(settings));
     }
 
     /** The usage text printed by {@code --help}. */

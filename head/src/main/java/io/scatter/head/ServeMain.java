@@ -1,6 +1,7 @@
 package io.scatter.head;
 
 import io.scatter.messaging.Settings.UsageException;
+import io.scatter.worker.log.LogOutput;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
 import org.apache.qpid.server.util.urlstreamhandler.classpath.Handler;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class ServeMain {
             err.println("scatter serve: " + e.getMessage() + " (see --help)");
             return USAGE;
         }
+        LogOutput.use(config.logFormat());
         Logger log = LoggerFactory.getLogger(ServeMain.class);
         HeadNode node = new HeadNode(config);
         stopOnSignals(node, log);

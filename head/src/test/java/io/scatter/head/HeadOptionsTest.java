@@ -1,5 +1,6 @@
 package io.scatter.head;
 
+import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings.UsageException;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,23 @@ class HeadOptionsTest {
         assertThat(config.workers()).isZero();
         assertThat(config.brokerPassword()).isEqualTo("s3cret");
         assertThat(config.loopbackOnly()).isTrue();
+    }
+
+    @Test
+    void logLinesAreTextUnlessJsonIsAskedForByFlagOrEnvironment() throws UsageException {
+        assertThat(HeadOptions.parse(new String[0], Map.of()).logFormat()).isEqualTo(LogFormat.TEXT);
+        assertThat(HeadOptions.parse(new String[]{"--log-format", "json"}, Map.of()).logFormat())
+                .isEqualTo(LogFormat.JSON);
+        assertThat(HeadOptions.parse(new String[0], Map.of("SCATTER_LOG_FORMAT", "JSON")).logFormat())
+                .isEqualTo(LogFormat.JSON);
+    }
+
+    @Test
+    void anUnknownLogFormatIsRefusedNamingTheChoices() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--log-format", "xml"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageContaining("--log-format")
+                .hasMessageContaining("json");
     }
 
     @Test
