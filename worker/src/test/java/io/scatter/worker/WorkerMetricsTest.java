@@ -2,7 +2,6 @@ package io.scatter.worker;
 
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.jobtype.JobTypes;
-import io.scatter.engine.transport.TaskDelivery;
 import io.scatter.engine.worker.TaskObserver.Observation;
 import io.scatter.engine.worker.TaskObserver.Settlement;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.scatter.engine.testing.TaskDeliveryBuilder.aDeliveryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WorkerMetricsTest {
@@ -25,7 +25,7 @@ class WorkerMetricsTest {
 
     @Test
     void aSucceededPrimeCountTaskIsCountedTimedAndChecksItsRangesWidth() {
-        Observation observation = metrics.taskReceived(delivery(primeCount(1_000, 1_999)));
+        Observation observation = metrics.taskReceived(aDeliveryOf(primeCount(1_000, 1_999)).build());
         assertThat(metrics.scrape()).contains("scatter_worker_tasks_in_flight{worker=\"pi-1\"} 1.0");
 
         observation.computed(primeCount(1_000, 1_999), Instant.ofEpochSecond(100), Instant.ofEpochMilli(100_300),
@@ -47,7 +47,7 @@ class WorkerMetricsTest {
 
     @Test
     void aDeliverySettledTwiceIsCountedOnce() {
-        Observation observation = metrics.taskReceived(delivery(primeCount(0, 9)));
+        Observation observation = metrics.taskReceived(aDeliveryOf(primeCount(0, 9)).build());
 
         observation.settled(Settlement.SKIPPED, null);
         observation.settled(Settlement.RETURNED, null);
@@ -61,7 +61,7 @@ class WorkerMetricsTest {
     @Test
     void aFailedTaskChecksNoNumbersAndATaskWithoutAnAlgorithmIsTimedUnderNone() {
         TaskMessage task = new TaskMessage(UUID.randomUUID(), 0, 1, "expression", Map.of("expression", "1/0"));
-        Observation observation = metrics.taskReceived(delivery(task));
+        Observation observation = metrics.taskReceived(aDeliveryOf(task).build());
 
         observation.computed(task, Instant.EPOCH, Instant.EPOCH.plusMillis(2), new ArithmeticException(), false);
         observation.settled(Settlement.DEAD_LETTERED, "division by zero");
@@ -82,31 +82,5 @@ class WorkerMetricsTest {
     private static TaskMessage primeCount(long from, long to) {
         return new TaskMessage(UUID.randomUUID(), 0, 1, "prime-count",
                 Map.of("from", from, "to", to, "algorithm", "sieve"));
-    }
-
-    private static TaskDelivery delivery(TaskMessage task) {
-        return new TaskDelivery() {
-            @Override
-            public TaskMessage task() {
-                return task;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public void ack() {
-            }
-
-            @Override
-            public void reject(String reason) {
-            }
-
-            @Override
-            public void requeue() {
-            }
-        };
     }
 }

@@ -7,7 +7,6 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.scatter.contracts.TaskMessage;
-import io.scatter.engine.transport.TaskDelivery;
 import io.scatter.engine.worker.TaskObserver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static io.scatter.engine.testing.TaskDeliveryBuilder.aDeliveryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TracingTaskObserverTest {
@@ -33,7 +33,7 @@ class TracingTaskObserverTest {
     void aDeliveryIsProcessedInAConsumerSpanChildOfItsMessageWithTheComputationAsAChild() {
         Span publish = tracing.tracer().spanBuilder("send scatter.tasks").startSpan();
         TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1")
-                .taskReceived(delivery(tracing.inject(Context.root().with(publish))));
+                .taskReceived(aDeliveryOf(task).traceContext(tracing.inject(Context.root().with(publish))).build());
         Instant started = Instant.parse("2026-11-26T04:00:00Z");
 
         String currentTrace = observation.inContext(() -> Span.current().getSpanContext().getTraceId());
@@ -61,7 +61,7 @@ class TracingTaskObserverTest {
 
     @Test
     void theTraceAndSpanIdsAreInTheLogContextOnlyWhileTheDeliveryIsHandled() {
-        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(delivery(Map.of()));
+        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(aDeliveryOf(task).build());
 
         Map<String, String> during = observation.inContext(MDC::getCopyOfContextMap);
         observation.settled(TaskObserver.Settlement.SUCCEEDED, null);
@@ -74,7 +74,7 @@ class TracingTaskObserverTest {
 
     @Test
     void aFailedComputationAndADeadLetteredTaskEndTheirSpansInError() {
-        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(delivery(Map.of()));
+        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(aDeliveryOf(task).build());
         Instant started = Instant.now();
 
         observation.computed(task, started, started.plusMillis(5), new IllegalStateException("boom"), false);
@@ -89,7 +89,7 @@ class TracingTaskObserverTest {
 
     @Test
     void aTaskWithoutATraceContextStartsATraceOfItsOwn() {
-        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(delivery(Map.of()));
+        TaskObserver.Observation observation = new TracingTaskObserver(tracing, "w-1").taskReceived(aDeliveryOf(task).build());
 
         observation.settled(TaskObserver.Settlement.SKIPPED, null);
 
@@ -106,36 +106,5 @@ class TracingTaskObserverTest {
     private static java.util.List<String> attributes(SpanData span) {
         return span.getAttributes().asMap().entrySet().stream()
                 .map(entry -> entry.getKey().getKey() + "=" + entry.getValue()).toList();
-    }
-
-    private TaskDelivery delivery(Map<String, String> traceContext) {
-        return new TaskDelivery() {
-            @Override
-            public TaskMessage task() {
-                return task;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public Map<String, String> traceContext() {
-                return traceContext;
-            }
-
-            @Override
-            public void ack() {
-            }
-
-            @Override
-            public void reject(String reason) {
-            }
-
-            @Override
-            public void requeue() {
-            }
-        };
     }
 }

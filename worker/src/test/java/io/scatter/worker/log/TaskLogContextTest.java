@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.scatter.engine.testing.TaskDeliveryBuilder.aDeliveryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,29 +75,6 @@ class TaskLogContextTest {
     }
 
     private static TaskDelivery delivery(int index) {
-        TaskMessage task = new TaskMessage(JOB, index, 8, "prime-count", Map.of("from", 0, "to", 10));
-        return new TaskDelivery() {
-            @Override
-            public TaskMessage task() {
-                return task;
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public void ack() {
-            }
-
-            @Override
-            public void reject(String reason) {
-            }
-
-            @Override
-            public void requeue() {
-            }
-        };
+        return aDeliveryOf(new TaskMessage(JOB, index, 8, "prime-count", Map.of("from", 0, "to", 10))).build();
     }
 }
