@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Every {@code scatter.metrics.refresh-interval}, reads what PostgreSQL holds into gauges: jobs by status, the
  * outbox's unsent rows and the age of the oldest, and the dead letters stored by job type (a counter: they are never
- * deleted; each known job type's from 0). A scrape reads the last values, never the database; while it cannot be read they are NaN.
+ * deleted; each known job type's from 0). A scrape reads the last values, never the database; while it cannot be
+ * read they are NaN.
  */
 @Component
 class DatabaseMetrics extends PeriodicTask {

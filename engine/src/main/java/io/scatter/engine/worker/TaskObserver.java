@@ -78,7 +78,10 @@ public interface TaskObserver {
             return work.get();
         }
 
-        /** The task's computation ran from {@code startedAt} to {@code endedAt}; {@code failure} is null if it succeeded. */
+        /**
+         * The task's computation ran from {@code startedAt} to {@code endedAt}; {@code failure} is null if it
+         * succeeded or outran its deadline ({@code timedOut}).
+         */
         default void computed(TaskMessage task, Instant startedAt, Instant endedAt, Throwable failure,
                               boolean timedOut) {
         }
