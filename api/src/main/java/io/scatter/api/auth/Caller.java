@@ -1,0 +1,41 @@
+package io.scatter.api.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Who made an HTTP request: the API key it authenticated with, or {@link #ANYONE} while authentication is off. The
+ * authentication filter sets it as a request attribute; what is owned or limited per key reads it with {@link #of}.
+ *
+ * @param keyId the API key's id, or null for {@link #ANYONE}
+ * @param name  the key's name, e.g. {@code ci-runner}
+ */
+public record Caller(UUID keyId, String name) {
+
+    /** The request attribute the caller is stored under. */
+    public static final String ATTRIBUTE = Caller.class.getName();
+
+    /** Every request while authentication is off ({@code --auth none}): one owner, one set of quotas. */
+    public static final Caller ANYONE = new Caller(null, "anyone");
+
+    public Caller {
+        Objects.requireNonNull(name, "name");
+    }
+
+    /** The caller of {@code request}: the one the authentication filter set, else {@link #ANYONE}. */
+    public static Caller of(HttpServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof Caller caller ? caller : ANYONE;
+    }
+
+    /** Marks {@code request} as made by this caller. */
+    public void attachTo(HttpServletRequest request) {
+        request.setAttribute(ATTRIBUTE, this);
+    }
+
+    /** Whether this is {@link #ANYONE}, i.e. no key was checked. */
+    public boolean isAnyone() {
+        return keyId == null;
+    }
+}
