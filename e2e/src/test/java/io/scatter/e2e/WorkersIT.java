@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Worker processes send heartbeats that the API lists and the built CLI shows: ALIVE while they run, STOPPING once
- * one is told to stop, LOST once it has been silent for the API's lost-after (3 s here, to keep the test short).
+ * one is told to stop, LOST once it has been silent for the API's lost-after (3 s here, to keep the test short; the
+ * workers beat every second, so a running one is never that silent).
  */
 class WorkersIT {
 
@@ -30,7 +31,7 @@ class WorkersIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        cluster = ScatterCluster.builder().workers(2).workerConcurrency(2)
+        cluster = ScatterCluster.builder().workers(2).workerConcurrency(2).workerArguments("--heartbeat", "1")
                 .apiArgument("--scatter.workers.lost-after=3s").start();
     }
 
