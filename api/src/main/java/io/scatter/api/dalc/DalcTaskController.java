@@ -1,11 +1,13 @@
 package io.scatter.api.dalc;
 
+import io.scatter.api.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +41,10 @@ class DalcTaskController {
     @ApiResponse(responseCode = "400", description = "Invalid body or expression; 'field' names the culprit",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
-    DalcTask create(@RequestBody byte[] body) {
-        return tasks.create(DalcTaskRequest.parse(body).expression());
+    @ApiResponse(responseCode = "429", description = "Over the caller's requests-per-second or jobs-in-flight quota",
+            content = @Content(mediaType = PROBLEM))
+    DalcTask create(HttpServletRequest request, @RequestBody byte[] body) {
+        return tasks.create(Caller.of(request), DalcTaskRequest.parse(body).expression());
     }
 
     @GetMapping

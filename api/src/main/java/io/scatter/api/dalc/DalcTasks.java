@@ -1,5 +1,6 @@
 package io.scatter.api.dalc;
 
+import io.scatter.api.auth.Caller;
 import io.scatter.api.job.JobDocument;
 import io.scatter.api.job.JobRequest;
 import io.scatter.api.job.JobService;
@@ -34,13 +35,13 @@ class DalcTasks {
 
     /**
      * Submits {@code expression} as an {@code expression} job (validated, stored with its tasks and outbox messages)
-     * and maps a new task id to it, all in one transaction: neither is stored without the other.
+     * for {@code caller}, and maps a new task id to it, all in one transaction: neither is stored without the other.
      */
     @Transactional
-    public DalcTask create(String expression) {
+    public DalcTask create(Caller caller, String expression) {
         JobDocument job;
         try {
-            job = jobs.submit(JobRequest.of(JOB_TYPE, Map.of(DalcTask.EXPRESSION, expression)), null).job();
+            job = jobs.submit(caller, JobRequest.of(JOB_TYPE, Map.of(DalcTask.EXPRESSION, expression)), null).job();
         } catch (InvalidInputException e) {
             String detail = String.valueOf(e.getMessage()).replace(INPUT_FIELD, DalcTask.EXPRESSION);
             throw new BadRequestException(DalcTask.EXPRESSION, detail);

@@ -1,11 +1,13 @@
 package io.scatter.api.job;
 
+import io.scatter.api.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,13 +48,17 @@ class JobController {
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request",
-            content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "422", description = "Idempotency-Key reused for a different request, or the job is "
+            + "over the tasks-per-job or range-width limit ('limit' names it)", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "429", description = "Over the caller's requests-per-second or jobs-in-flight quota "
+            + "('limit' names it); retry after Retry-After seconds", content = @Content(mediaType = PROBLEM))
     ResponseEntity<JobDocument> submit(
+            HttpServletRequest request,
             @RequestBody byte[] body,
             @Parameter(description = "Makes retries safe: the same key and body return the same job (max 255 chars)")
             @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        JobService.Submission submission = jobs.submit(JobRequest.parse(body), IdempotencyKeys.check(idempotencyKey));
+        JobService.Submission submission = jobs.submit(Caller.of(request), JobRequest.parse(body),
+                IdempotencyKeys.check(idempotencyKey));
         JobDocument job = submission.job();
         return ResponseEntity.accepted()
                 .location(URI.create(PATH + "/" + job.id()))

@@ -1,7 +1,9 @@
 package io.scatter.api.job;
 
+import io.scatter.api.auth.Caller;
 import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
+import io.scatter.api.quota.JobQuota;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.core.job.Job;
 import io.scatter.core.jobtype.Capacity;
@@ -37,9 +39,10 @@ public class JobService {
     private final Outbox outbox;
     private final Clock clock;
     private final Supplier<Capacity> capacity;
+    private final JobQuota quota;
 
     JobService(JobTypes types, JobRepository jobs, TaskRepository tasks, JobStore store, Outbox outbox, Clock clock,
-               Supplier<Capacity> capacity) {
+               Supplier<Capacity> capacity, JobQuota quota) {
         this.types = types;
         this.jobs = jobs;
         this.tasks = tasks;
@@ -47,6 +50,7 @@ public class JobService {
         this.outbox = outbox;
         this.clock = clock;
         this.capacity = capacity;
+        this.quota = quota;
     }
 
     /**
@@ -59,11 +63,11 @@ public class JobService {
     }
 
     /**
-     * Validates and splits a job, then stores it with its tasks and one outbox message per task; a repeated
-     * submission with the same idempotency key and body gets the earlier job.
+     * Validates and splits a job, holds it and its caller to their quotas, then stores it with its tasks and one
+     * outbox message per task; a repeated submission with the same idempotency key and body gets the earlier job.
      */
     @Transactional
-    public Submission submit(JobRequest request, String idempotencyKey) {
+    public Submission submit(Caller caller, JobRequest request, String idempotencyKey) {
         // only a key's later reuse is compared with the fingerprint, so a request without one needs none
         String fingerprint = idempotencyKey == null ? null : request.fingerprint();
         if (idempotencyKey != null) {
@@ -75,6 +79,8 @@ public class JobService {
         JobType type = types.get(request.type());
         JobDefinition definition = define(type, request);
         List<Map<String, Object>> payloads = type.split(definition);
+        quota.checkSize(type, payloads);
+        quota.admit(caller);
         Job job = Job.queued(UUID.randomUUID(), type, payloads.size());
         Optional<JobDocument> inserted = jobs.insert(job, definition, payloads, idempotencyKey, fingerprint,
                 Tracing.currentTraceId());

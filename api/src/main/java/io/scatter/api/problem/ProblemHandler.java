@@ -34,7 +34,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> apiException(ApiException e) {
         ProblemDetail problem = Problems.of(e.status(), e.getMessage(), e.field());
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.status()).body(problem);
+        return ResponseEntity.status(e.status()).headers(headers -> e.headers().forEach(headers::set)).body(problem);
     }
 
     @ExceptionHandler(InvalidInputException.class)
