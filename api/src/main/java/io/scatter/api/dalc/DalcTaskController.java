@@ -1,11 +1,13 @@
 package io.scatter.api.dalc;
 
+import io.scatter.api.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,8 +41,8 @@ class DalcTaskController {
     @ApiResponse(responseCode = "400", description = "Invalid body or expression; 'field' names the culprit",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(mediaType = PROBLEM))
-    DalcTask create(@RequestBody byte[] body) {
-        return tasks.create(DalcTaskRequest.parse(body).expression());
+    DalcTask create(@RequestBody byte[] body, HttpServletRequest request) {
+        return tasks.create(Caller.of(request), DalcTaskRequest.parse(body).expression());
     }
 
     @GetMapping
@@ -49,7 +51,7 @@ class DalcTaskController {
     @ApiResponse(responseCode = "400", description = "Missing or invalid id", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such task", content = @Content(mediaType = PROBLEM))
     DalcTask get(@Parameter(description = "The task's id, a positive integer") @RequestParam(required = false)
-                 String id) {
-        return tasks.find(DalcTaskIds.parse(id));
+                 String id, HttpServletRequest request) {
+        return tasks.find(Caller.of(request), DalcTaskIds.parse(id));
     }
 }

@@ -1,7 +1,9 @@
 package io.scatter.api.dalc;
 
+import io.scatter.api.auth.Caller;
 import io.scatter.api.job.JobDocument;
 import io.scatter.api.job.JobRequest;
+import io.scatter.api.job.JobNotFoundException;
 import io.scatter.api.job.JobService;
 import io.scatter.api.problem.BadRequestException;
 import io.scatter.core.jobtype.InvalidInputException;
@@ -37,10 +39,10 @@ class DalcTasks {
      * and maps a new task id to it, all in one transaction: neither is stored without the other.
      */
     @Transactional
-    public DalcTask create(String expression) {
+    public DalcTask create(Caller caller, String expression) {
         JobDocument job;
         try {
-            job = jobs.submit(JobRequest.of(JOB_TYPE, Map.of(DalcTask.EXPRESSION, expression)), null).job();
+            job = jobs.submit(caller, JobRequest.of(JOB_TYPE, Map.of(DalcTask.EXPRESSION, expression)), null).job();
         } catch (InvalidInputException e) {
             String detail = String.valueOf(e.getMessage()).replace(INPUT_FIELD, DalcTask.EXPRESSION);
             throw new BadRequestException(DalcTask.EXPRESSION, detail);
@@ -50,10 +52,14 @@ class DalcTasks {
         return DalcTask.of(id, job);
     }
 
-    /** Task {@code id}, read from its job. */
+    /** Task {@code id}, read from its job; not found when its job belongs to another caller. */
     @Transactional(readOnly = true)
-    public DalcTask find(long id) {
+    public DalcTask find(Caller caller, long id) {
         UUID jobId = tasks.findJobId(id).orElseThrow(() -> new DalcTaskNotFoundException(id));
-        return DalcTask.of(id, jobs.get(jobId.toString()));
+        try {
+            return DalcTask.of(id, jobs.get(caller, jobId.toString()));
+        } catch (JobNotFoundException e) {
+            throw new DalcTaskNotFoundException(id);
+        }
     }
 }

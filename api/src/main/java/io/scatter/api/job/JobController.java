@@ -1,11 +1,13 @@
 package io.scatter.api.job;
 
+import io.scatter.api.auth.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** The jobs resource: thin HTTP mapping onto {@link JobService}. */
+/** The jobs resource: thin HTTP mapping onto {@link JobService}, on behalf of the request's {@link Caller}. */
 @RestController
 @RequestMapping(JobController.PATH)
 @Tag(name = "Jobs", description = "Submit, follow, list and cancel jobs")
@@ -51,8 +53,10 @@ class JobController {
     ResponseEntity<JobDocument> submit(
             @RequestBody byte[] body,
             @Parameter(description = "Makes retries safe: the same key and body return the same job (max 255 chars)")
-            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey) {
-        JobService.Submission submission = jobs.submit(JobRequest.parse(body), IdempotencyKeys.check(idempotencyKey));
+            @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+            HttpServletRequest request) {
+        JobService.Submission submission = jobs.submit(Caller.of(request), JobRequest.parse(body),
+                IdempotencyKeys.check(idempotencyKey));
         JobDocument job = submission.job();
         return ResponseEntity.accepted()
                 .location(URI.create(PATH + "/" + job.id()))
@@ -64,9 +68,9 @@ class JobController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a job with its progress and, once done, its result")
     @ApiResponse(responseCode = "200", description = "The job")
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
-    JobDocument get(@PathVariable String id) {
-        return jobs.get(id);
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
+    JobDocument get(@PathVariable String id, HttpServletRequest request) {
+        return jobs.get(Caller.of(request), id);
     }
 
     @GetMapping("/{id}/tasks")
@@ -75,14 +79,15 @@ class JobController {
                     + "in once a task's result counts. Up to 1,000 tasks a page; follow nextCursor for more.")
     @ApiResponse(responseCode = "200", description = "A page of the job's tasks and the cursor of the next one")
     @ApiResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
     TaskList tasks(
             @PathVariable String id,
             @Parameter(description = "Page size, 1 to 1000 (default 1000)")
             @RequestParam(required = false) String limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @RequestParam(required = false) String cursor) {
-        return jobs.tasks(id, TaskQuery.of(limit, cursor));
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        return jobs.tasks(Caller.of(request), id, TaskQuery.of(limit, cursor));
     }
 
     @GetMapping
@@ -96,16 +101,17 @@ class JobController {
             @Parameter(description = "Page size, 1 to 100 (default 20)")
             @RequestParam(required = false) String limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @RequestParam(required = false) String cursor) {
-        return jobs.list(JobQuery.of(status, limit, cursor));
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        return jobs.list(Caller.of(request), JobQuery.of(status, limit, cursor));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a job that has not ended")
     @ApiResponse(responseCode = "200", description = "The cancelled job")
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "The job already ended", content = @Content(mediaType = PROBLEM))
-    JobDocument cancel(@PathVariable String id) {
-        return jobs.cancel(id);
+    JobDocument cancel(@PathVariable String id, HttpServletRequest request) {
+        return jobs.cancel(Caller.of(request), id);
     }
 }
