@@ -17,8 +17,7 @@ import java.util.Map;
 final class LaunchArguments {
 
     /** How callers authenticate; {@code none} only on a trusted network. */
-    static final Option AUTH = new Option("--auth", "SCATTER_AUTH", AuthMode.API_KEY.value(),
-            "api-key (Authorization: Bearer <key>, keys from 'scatter keys create') or none (trusted network)");
+    static final Option AUTH = AuthMode.OPTION;
 
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,

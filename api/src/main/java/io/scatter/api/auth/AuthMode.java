@@ -1,5 +1,7 @@
 package io.scatter.api.auth;
 
+import io.scatter.messaging.Settings.Option;
+
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -10,6 +12,10 @@ public enum AuthMode {
     API_KEY("api-key"),
     /** No authentication, for a trusted network: every request is {@link Caller#ANYONE}. */
     NONE("none");
+
+    /** The flag and environment variable that choose the mode, for {@code scatter api} and {@code scatter serve}. */
+    public static final Option OPTION = new Option("--auth", "SCATTER_AUTH", "api-key",
+            "api-key (Authorization: Bearer <key>, keys from 'scatter keys create') or none (trusted network)");
 
     private final String value;
 
