@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** A head node's first API key, created once and written to a file only its user can read. */
@@ -14,6 +16,7 @@ public final class ApiKeyFile {
 
     /** The name of the key a head node creates. */
     static final String NAME = "serve";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private ApiKeyFile() {
     }
@@ -35,7 +38,7 @@ public final class ApiKeyFile {
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         Files.deleteIfExists(partial);
         try {
-            Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(partial, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (UnsupportedOperationException e) {
             Files.createFile(partial);
         }

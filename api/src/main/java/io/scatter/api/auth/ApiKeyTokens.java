@@ -36,7 +36,8 @@ final class ApiKeyTokens {
             return Optional.empty();
         }
         String hex = matcher.group(1);
-        return Optional.of(new UUID(HexFormat.fromHexDigitsToLong(hex, 0, 16), HexFormat.fromHexDigitsToLong(hex, 16, 32)));
+        return Optional.of(new UUID(HexFormat.fromHexDigitsToLong(hex, 0, 16),
+                HexFormat.fromHexDigitsToLong(hex, 16, 32)));
     }
 
     /** The SHA-256 of {@code token}, what is stored instead of it. */

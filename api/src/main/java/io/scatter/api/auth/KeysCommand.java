@@ -92,7 +92,8 @@ public final class KeysCommand {
         List<ApiKeyStore.ApiKey> keys = store(settings).list();
         out.printf("%-36s  %-24s  %-20s  %s%n", "ID", "NAME", "CREATED", "REVOKED");
         for (ApiKeyStore.ApiKey key : keys) {
-            out.printf("%-36s  %-24s  %-20s  %s%n", key.id(), key.name(), key.createdAt().truncatedTo(ChronoUnit.SECONDS),
+            out.printf("%-36s  %-24s  %-20s  %s%n", key.id(), key.name(),
+                    key.createdAt().truncatedTo(ChronoUnit.SECONDS),
                     key.revoked() ? key.revokedAt().truncatedTo(ChronoUnit.SECONDS) : "-");
         }
         return OK;

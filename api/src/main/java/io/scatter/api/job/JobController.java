@@ -44,6 +44,7 @@ class JobController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JobRequest.class))))
     @ApiResponse(responseCode = "202", description = "Accepted (or the earlier job for a repeated Idempotency-Key)")
+    @ApiResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "400", description = "Invalid request; 'field' names the culprit",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM))
@@ -68,7 +69,8 @@ class JobController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a job with its progress and, once done, its result")
     @ApiResponse(responseCode = "200", description = "The job")
-    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
     JobDocument get(@PathVariable String id, HttpServletRequest request) {
         return jobs.get(Caller.of(request), id);
     }
@@ -79,7 +81,8 @@ class JobController {
                     + "in once a task's result counts. Up to 1,000 tasks a page; follow nextCursor for more.")
     @ApiResponse(responseCode = "200", description = "A page of the job's tasks and the cursor of the next one")
     @ApiResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
     TaskList tasks(
             @PathVariable String id,
             @Parameter(description = "Page size, 1 to 1000 (default 1000)")
@@ -109,7 +112,8 @@ class JobController {
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a job that has not ended")
     @ApiResponse(responseCode = "200", description = "The cancelled job")
-    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "The job already ended", content = @Content(mediaType = PROBLEM))
     JobDocument cancel(@PathVariable String id, HttpServletRequest request) {
         return jobs.cancel(Caller.of(request), id);

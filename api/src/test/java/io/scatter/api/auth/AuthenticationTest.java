@@ -92,7 +92,8 @@ class AuthenticationTest {
         assertThat(as(other, "GET", "/api/v1/jobs/" + id, null).status()).isEqualTo(404);
         assertThat(as(other, "GET", "/api/v1/jobs/" + id + "/tasks", null).status()).isEqualTo(404);
         assertThat(as(other, "DELETE", "/api/v1/jobs/" + id, null).status()).isEqualTo(404);
-        assertThat(as(owner, "GET", "/api/v1/jobs/" + id, null).json().get("status").asText()).isNotEqualTo("CANCELLED");
+        assertThat(as(owner, "GET", "/api/v1/jobs/" + id, null).json().get("status").asText())
+                .isNotEqualTo("CANCELLED");
         assertThat(as(owner, "GET", "/api/v1/jobs/" + id + "/tasks", null).status()).isEqualTo(200);
         assertThat(as(owner, "DELETE", "/api/v1/jobs/" + id, null).status()).isEqualTo(200);
     }
