@@ -46,6 +46,8 @@ class AuthenticationTest {
         assertThat(response.header("WWW-Authenticate")).contains("Bearer");
         assertThat(response.json().get("status").asInt()).isEqualTo(401);
         assertThat(response.json().get("detail").asText()).contains("Authorization: Bearer");
+        assertThat(api.get("/actuator/prometheus").body()).containsPattern(
+                "scatter_auth_refused_total\\{[^}]*reason=\"missing\"[^}]*} [1-9]");
     }
 
     @Test
