@@ -56,7 +56,7 @@ public class PipelineBench {
     }
 
     static String submit(URI base, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+        HttpResponse<String> response = HTTP.send(authorized(base.resolve("/api/v1/jobs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -68,7 +68,7 @@ public class PipelineBench {
     }
 
     static String get(URI base, String id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs/" + id)).GET()
+        HttpResponse<String> response = HTTP.send(authorized(base.resolve("/api/v1/jobs/" + id)).GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET answered " + response.statusCode() + ": " + response.body());
@@ -191,5 +191,12 @@ public class PipelineBench {
     static double percentile(double[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100 * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** A request with the API key in SCATTER_API_KEY (made by bench/lib.sh), if any. */
+    private static HttpRequest.Builder authorized(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String key = System.getenv("SCATTER_API_KEY");
+        return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key);
     }
 }

@@ -68,7 +68,7 @@ public class ScalingBench {
         String body = "{\"type\":\"prime-count\",\"input\":{\"from\":" + from + ",\"to\":" + to
                 + "},\"options\":{\"algorithm\":\"" + algorithm + "\"}}";
         long start = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+        HttpResponse<String> response = HTTP.send(authorized(base.resolve("/api/v1/jobs"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -97,7 +97,7 @@ public class ScalingBench {
     }
 
     static String get(URI base, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+        HttpResponse<String> response = HTTP.send(authorized(base.resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
@@ -108,5 +108,12 @@ public class ScalingBench {
     static String field(Pattern pattern, String json) {
         Matcher matcher = pattern.matcher(json);
         return matcher.find() ? matcher.group(1) : "";
+    }
+
+    /** A request with the API key in SCATTER_API_KEY (made by bench/lib.sh), if any. */
+    private static HttpRequest.Builder authorized(URI uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        String key = System.getenv("SCATTER_API_KEY");
+        return key == null || key.isBlank() ? request : request.header("Authorization", "Bearer " + key);
     }
 }

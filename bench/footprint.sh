@@ -122,8 +122,8 @@ done
 
 # ---------------------------------------------------------------------------------------------------------------
 # The largest tasks through one worker with the launcher's flags at concurrency 4.
-submit_json() { curl -fsS -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$API_PORT/api/v1/jobs" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p'; }
-job_json() { curl -fsS "http://127.0.0.1:$API_PORT/api/v1/jobs/$1"; }
+submit_json() { curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $SCATTER_API_KEY" -d "$1" "http://127.0.0.1:$API_PORT/api/v1/jobs" | sed -n 's/.*"id" *: *"\([^"]*\)".*/\1/p'; }
+job_json() { curl -fsS -H "Authorization: Bearer $SCATTER_API_KEY" "http://127.0.0.1:$API_PORT/api/v1/jobs/$1"; }
 start_worker big "$WORKER_NEW"
 W=$WORKER_PID
 await_log "$WORK/big.log" "consuming scatter.tasks" "$W"
@@ -153,6 +153,7 @@ stop_pid "$API_PID"
 cat >"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("SCATTER_API_KEY")
 wrk.body = '{"type":"prime-count","input":{"from":0,"to":1000},"options":{"tasks":1}}'
 LUA
 for k in "${!API_SETS[@]}"; do

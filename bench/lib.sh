@@ -37,6 +37,11 @@ bench_sandbox() {
   rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*' >/dev/null
   psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $SCHEMA" >/dev/null
   SCHEMA_MADE=1
+  # the API runs with authentication on, as by default: curl, wrk and the Java clients send this key
+  SCATTER_API_KEY="$("$JAVA" -jar "$API_JAR" keys create --name bench \
+    --database "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$SCHEMA" 2>"$WORK/keys.log")" \
+    || { cat "$WORK/keys.log" >&2; exit 1; }
+  export SCATTER_API_KEY
   LOAD_BEFORE="$(load)"
   log "vhost $VHOST, schema $SCHEMA, logs in $WORK; load average $LOAD_BEFORE"
 }

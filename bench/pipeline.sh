@@ -230,6 +230,7 @@ log "latency default: $(tr '\n' ' ' <"$WORK/latency.default")"
 cat >"$WORK/post.lua" <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("SCATTER_API_KEY")
 wrk.body = '{"type":"prime-count","input":{"from":0,"to":1000},"options":{"tasks":1}}'
 LUA
 log "wrk: POST /api/v1/jobs, ${WRK_SECONDS} s, 2 threads, 16 connections"

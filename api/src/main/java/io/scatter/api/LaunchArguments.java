@@ -1,5 +1,6 @@
 package io.scatter.api;
 
+import io.scatter.api.auth.AuthMode;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.LogFormat;
@@ -15,9 +16,12 @@ import java.util.Map;
 /** Translates the API's command-line flags and environment variables into Spring Boot {@code --property=value} arguments. */
 final class LaunchArguments {
 
+    /** How callers authenticate; {@code none} only on a trusted network. */
+    static final Option AUTH = AuthMode.OPTION;
+
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
-            Settings.DATABASE_PASSWORD, Settings.PORT, Settings.PLUGINS, Settings.LOG_FORMAT);
+            Settings.DATABASE_PASSWORD, Settings.PORT, AUTH, Settings.PLUGINS, Settings.LOG_FORMAT);
 
     /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
     private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
@@ -53,6 +57,7 @@ final class LaunchArguments {
         properties.put("spring.datasource.username", settings.get(Settings.DATABASE_USER));
         properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
         properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
+        properties.put("scatter.auth.mode", authMode(settings.get(AUTH)));
         if (LogFormat.of(settings) == LogFormat.JSON) {
             properties.put("logging.structured.format.console", "logstash");
         }
@@ -101,6 +106,14 @@ final class LaunchArguments {
             return uri;
         } catch (IllegalArgumentException e) {
             throw new UsageException(Settings.RABBITMQ.flag() + ": " + e.getMessage());
+        }
+    }
+
+    private static String authMode(String mode) throws UsageException {
+        try {
+            return AuthMode.parse(mode).value();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(AUTH.flag() + " " + e.getMessage());
         }
     }
 

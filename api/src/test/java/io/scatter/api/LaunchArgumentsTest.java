@@ -17,7 +17,23 @@ class LaunchArgumentsTest {
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test",
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--server.port=8080");
+                "--server.port=8080",
+                "--scatter.auth.mode=api-key");
+    }
+
+    @Test
+    void authNoneInTheEnvironmentOrAsAFlagTurnsAuthenticationOff() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_AUTH", "none")))
+                .contains("--scatter.auth.mode=none");
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--auth", "none"}, Map.of()))
+                .contains("--scatter.auth.mode=none");
+    }
+
+    @Test
+    void anUnknownAuthModeIsAUsageErrorNamingTheChoices() {
+        assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--auth=basic"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--auth must be one of api-key, none, got 'basic'");
     }
 
     @Test

@@ -32,11 +32,14 @@ final class ApiClient {
     private static final String ACCEPT = "application/json, application/problem+json";
 
     private final URI server;
+    private final String apiKey;
     private final HttpClient http;
     private final ObjectMapper json;
 
-    ApiClient(URI server, ObjectMapper json) {
+    /** A client of the API at {@code server} that sends {@code apiKey} as a bearer token, unless it is null. */
+    ApiClient(URI server, String apiKey, ObjectMapper json) {
         this.server = server;
+        this.apiKey = apiKey;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
@@ -120,10 +123,11 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(server + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(server + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", ACCEPT)
                 .header("User-Agent", "scatter-cli");
+        return apiKey == null ? builder : builder.header("Authorization", "Bearer " + apiKey);
     }
 
     private Answer send(HttpRequest request) throws ApiException, UnreachableException, InterruptedException {
@@ -135,6 +139,11 @@ final class ApiClient {
         }
         if (response.statusCode() >= 400) {
             String message = Problems.describe(response.statusCode(), response.body(), json);
+            if (response.statusCode() == 401) {
+                message = "the Scatter API at " + server + " refused the request: " + message + (apiKey == null
+                        ? "; set " + CliContext.API_KEY_VARIABLE + " to a key from 'scatter keys create --name NAME'"
+                        : "; check " + CliContext.API_KEY_VARIABLE);
+            }
             String field = response.statusCode() < 500 ? Problems.field(response.body(), json) : null;
             throw new ApiException(response.statusCode(), message, field, retryAfter(response));
         }

@@ -19,13 +19,18 @@ record CliContext(Map<String, String> environment, PrintStream out, PrintStream 
 
     static final String DEFAULT_SERVER = "http://127.0.0.1:8080";
     static final String SERVER_VARIABLE = "SCATTER_SERVER";
+    /** The API key sent as {@code Authorization: Bearer}; none when unset or empty (an API with {@code --auth none}). */
+    static final String API_KEY_VARIABLE = "SCATTER_API_KEY";
 
     /** How progress is shown on stderr. */
     ProgressDisplay progress() {
         return ProgressDisplay.on(err, terminal, nanoTime);
     }
 
-    /** A client of the API at {@code --server} (when given), else SCATTER_SERVER, else the default. */
+    /**
+     * A client of the API at {@code --server} (when given), else SCATTER_SERVER, else the default, sending the key in
+     * SCATTER_API_KEY.
+     */
     ApiClient api(String serverFlag) throws UsageException {
         String text = serverFlag != null ? serverFlag : environment.getOrDefault(SERVER_VARIABLE, DEFAULT_SERVER);
         String source = serverFlag != null ? "--server" : SERVER_VARIABLE;
@@ -33,7 +38,8 @@ record CliContext(Map<String, String> environment, PrintStream out, PrintStream 
         try {
             URI uri = new URI(trimmed);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return new ApiClient(uri, json);
+                String key = environment.getOrDefault(API_KEY_VARIABLE, "").trim();
+                return new ApiClient(uri, key.isEmpty() ? null : key, json);
             }
         } catch (URISyntaxException e) {
             // reported below

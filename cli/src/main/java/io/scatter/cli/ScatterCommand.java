@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
                 "  scatter run prime-count --from 0 --to 1000000",
                 "  scatter submit prime-count --from 0 --to 1000000000 --tasks 100 --wait",
                 "  SCATTER_SERVER=http://head-node:8080 scatter jobs --status RUNNING",
+                "The API key (from 'scatter keys create --name NAME') is read from env SCATTER_API_KEY.",
                 "Every command has --help with an example, e.g. scatter run --help."})
 final class ScatterCommand implements Callable<Integer> {
 

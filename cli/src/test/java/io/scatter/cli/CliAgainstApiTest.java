@@ -208,6 +208,38 @@ class CliAgainstApiTest {
     }
 
     @Test
+    void theKeyInScatterApiKeyIsSentAsABearerToken() {
+        api.on("GET " + JOB, 200, job("RUNNING", 4, ""));
+
+        CliRun run = CliRun.with(Map.of("SCATTER_API_KEY", "sk_test"), false, "--server", api.url(), "status", ID);
+
+        assertThat(run.code()).isZero();
+        assertThat(api.requests().get(0).header("Authorization")).isEqualTo("Bearer sk_test");
+    }
+
+    @Test
+    void withoutScatterApiKeyNoAuthorizationIsSent() {
+        api.on("GET " + JOB, 200, job("RUNNING", 4, ""));
+
+        run("status", ID);
+
+        assertThat(api.requests().get(0).header("Authorization")).isNull();
+    }
+
+    @Test
+    void aRefusedKeyExitsWith2AndOneLineSayingWhatToSet() {
+        api.on("GET /api/v1/jobs", 401, "application/problem+json",
+                "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"the API key is not valid\"}",
+                Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
+
+        CliRun run = CliRun.with(Map.of("SCATTER_API_KEY", "sk_wrong"), false, "--server", api.url(), "jobs");
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("scatter: the Scatter API at " + api.url() + " refused the request: "
+                + "the API key is not valid; check SCATTER_API_KEY\n");
+    }
+
+    @Test
     void aServerErrorExitsWith1AndOneLine() {
         api.on("GET /api/v1/jobs", 500, "text/html", "<html><body>\nboom\n</body></html>", Map.of());
 

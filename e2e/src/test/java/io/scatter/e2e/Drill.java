@@ -447,8 +447,7 @@ final class Drill {
             while (System.nanoTime() < deadline) {
                 attempts++;
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                    cluster.client().base().resolve("/api/v1/jobs"))
+                    HttpResponse<String> response = http.send(cluster.client().request("/api/v1/jobs")
                             .timeout(Duration.ofSeconds(10))
                             .header("Content-Type", "application/json")
                             .header("Idempotency-Key", idempotencyKey)
@@ -516,8 +515,7 @@ final class Drill {
         /** One GET of {@code job}; an API that is down or answers 503 leaves what was seen before. */
         private void poll(Tracked job) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                cluster.client().base().resolve("/api/v1/jobs/" + job.id))
+                HttpResponse<String> response = http.send(cluster.client().request("/api/v1/jobs/" + job.id)
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     return;

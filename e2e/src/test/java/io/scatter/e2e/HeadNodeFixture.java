@@ -25,7 +25,7 @@ final class HeadNodeFixture implements AutoCloseable {
     private final int httpPort;
     private final int amqpPort;
     private final int localWorkers;
-    private final JobsClient client;
+    private JobsClient client;
     private ScatterProcess head;
     private int starts;
     private final List<ScatterProcess> workers = new ArrayList<>();
@@ -36,7 +36,6 @@ final class HeadNodeFixture implements AutoCloseable {
         this.localWorkers = localWorkers;
         this.httpPort = ScatterProcess.freePort();
         this.amqpPort = ScatterProcess.freePort();
-        this.client = new JobsClient(URI.create("http://127.0.0.1:" + httpPort));
     }
 
     /** Starts a head node with {@code localWorkers} compute threads of its own, keeping its data in {@code data}. */
@@ -60,6 +59,9 @@ final class HeadNodeFixture implements AutoCloseable {
                 "--port", Integer.toString(httpPort), "--amqp-port", Integer.toString(amqpPort),
                 "--bind", "127.0.0.1", "--data", data.toString(), "--workers", Integer.toString(localWorkers));
         head.awaitLog("Head node ready", START_TIMEOUT);
+        // the head node wrote its first API key there before it was ready; auth is on, as by default
+        client = new JobsClient(URI.create("http://127.0.0.1:" + httpPort),
+                Files.readString(data.resolve("api-key")).strip());
         client.awaitAnswering(head, START_TIMEOUT);
     }
 

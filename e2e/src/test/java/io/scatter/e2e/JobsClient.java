@@ -19,19 +19,28 @@ final class JobsClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
+    private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    JobsClient(URI base) {
+    /** A client of the API at {@code base} that sends {@code apiKey} as a bearer token (none if null). */
+    JobsClient(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
     }
 
     URI base() {
         return base;
     }
 
+    /** A request to {@code path} with the API key, for the tests that build their own. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path));
+        return apiKey == null ? request : request.header("Authorization", "Bearer " + apiKey);
+    }
+
     /** POSTs a job and returns its id, checking the Asynchronous Request-Reply answer. */
     String submit(String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/jobs"))
+        HttpResponse<String> response = http.send(request("/api/v1/jobs")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 202) {
@@ -73,7 +82,7 @@ final class JobsClient {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build(),
+        return http.send(request(path).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

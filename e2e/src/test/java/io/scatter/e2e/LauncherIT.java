@@ -65,6 +65,25 @@ class LauncherIT {
     }
 
     @Test
+    void keysCreateWithoutANameIsOneLineAndExitCodeTwo() throws Exception {
+        Result result = scatter("keys", "create");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr().strip()).isEqualTo("scatter keys: create needs --name NAME");
+    }
+
+    @Test
+    void keysWithoutADatabaseIsOneLineAndExitCodeOne() throws Exception {
+        Result result = scatter("keys", "list");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr().strip()).startsWith("scatter keys: the database cannot be used: ")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void aWorkerGetsTheSerialCollectorAHeapOf64MibPlus48PerTaskAtOnceAndItsClassArchive() throws Exception {
         Result result = scatter(Map.of(), "jvm-flags", "worker", "--name", "w", "--concurrency", "3");
 

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +129,7 @@ class PoisonDrillIT {
     }
 
     private static List<JsonNode> deadLetters(Drill.Context drill) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        drill.cluster().apiBase().resolve("/api/v1/dead-letters?limit=100"))
+        HttpResponse<String> response = HTTP.send(drill.cluster().client().request("/api/v1/dead-letters?limit=100")
                 .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> letters = new ArrayList<>();
         if (response.statusCode() == 200) {

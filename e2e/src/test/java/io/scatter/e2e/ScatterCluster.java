@@ -2,9 +2,11 @@ package io.scatter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,7 @@ final class ScatterCluster implements AutoCloseable {
     private static final String DATABASE = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private final String schema;
+    private final String apiKey;
     private final String apiDatabase;
     private final BrokerVhost vhost;
     private final Path logs;
@@ -42,10 +46,11 @@ final class ScatterCluster implements AutoCloseable {
     private final Map<String, String> environment;
     private JobsClient client;
 
-    private ScatterCluster(String schema, BrokerVhost vhost, Path logs, int workerConcurrency,
+    private ScatterCluster(String schema, String apiKey, BrokerVhost vhost, Path logs, int workerConcurrency,
                            List<String> apiArguments, List<String> workerArguments, String workerBrokerQuery,
                            String apiDatabase, Map<String, String> environment) {
         this.schema = schema;
+        this.apiKey = apiKey;
         this.apiDatabase = apiDatabase;
         this.vhost = vhost;
         this.logs = logs;
@@ -145,7 +150,8 @@ final class ScatterCluster implements AutoCloseable {
                 statement.execute("CREATE SCHEMA " + schema);
             }
             Path logs = Files.createDirectories(ScatterProcess.ROOT.resolve("e2e/target/e2e-logs/" + schema));
-            ScatterCluster cluster = new ScatterCluster(schema, vhost.get(), logs, workerConcurrency,
+            String apiKey = createApiKey(DATABASE + "?currentSchema=" + schema);
+            ScatterCluster cluster = new ScatterCluster(schema, apiKey, vhost.get(), logs, workerConcurrency,
                     List.copyOf(apiArguments), List.copyOf(workerArguments), workerBrokerQuery, apiDatabase,
                     Map.copyOf(environment));
             try {
@@ -194,7 +200,7 @@ final class ScatterCluster implements AutoCloseable {
         ScatterProcess api = ScatterProcess.start(name, List.of(),
                 ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar"), logs, environment,
                 arguments.toArray(String[]::new));
-        JobsClient replica = new JobsClient(URI.create("http://127.0.0.1:" + port));
+        JobsClient replica = new JobsClient(URI.create("http://127.0.0.1:" + port), apiKey);
         try {
             replica.awaitAnswering(api, Duration.ofMinutes(2));
         } catch (Exception | AssertionError e) {
@@ -242,6 +248,30 @@ final class ScatterCluster implements AutoCloseable {
     /** Where the first API replica answers, e.g. {@code http://127.0.0.1:40123}. */
     URI apiBase() {
         return client.base();
+    }
+
+    /** The API key the cluster's clients send: the APIs run with authentication on, as by default. */
+    String apiKey() {
+        return apiKey;
+    }
+
+    /**
+     * Creates an API key in the schema at {@code databaseUrl} with {@code scatter keys create}, run from the API's
+     * jar as a user would (which migrates the schema first), and returns what it printed on stdout: the key alone.
+     */
+    private static String createApiKey(String databaseUrl) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", ScatterProcess.ROOT.resolve("api/target/scatter-api-exec.jar").toString(), "keys", "create",
+                "--name", "e2e", "--database", databaseUrl)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0
+                || !out.matches("sk_[0-9a-f]{32}_[A-Za-z0-9_-]{43}\n")) {
+            process.destroyForcibly();
+            throw new IllegalStateException("scatter keys create did not print a key alone: '" + out + "'");
+        }
+        return out.strip();
     }
 
     /** The JDBC URL of this cluster's schema (user postgres, no password). */

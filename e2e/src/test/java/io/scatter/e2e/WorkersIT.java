@@ -67,7 +67,7 @@ class WorkersIT {
     }
 
     private static JsonNode workers() throws Exception {
-        return JSON.readTree(new JobsClient(cluster.apiBase()).get("/api/v1/workers").body()).get("items");
+        return JSON.readTree(cluster.client().get("/api/v1/workers").body()).get("items");
     }
 
     private static List<String> statuses(JsonNode workers) {
@@ -86,6 +86,7 @@ class WorkersIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
                 new File("/dev/null"))).redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove("SCATTER_SERVER");
+        builder.environment().put("SCATTER_API_KEY", cluster.apiKey());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(1, TimeUnit.MINUTES)) {

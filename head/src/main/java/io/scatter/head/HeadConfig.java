@@ -1,5 +1,6 @@
 package io.scatter.head;
 
+import io.scatter.api.auth.AuthMode;
 import io.scatter.messaging.LogFormat;
 
 import java.nio.file.Path;
@@ -17,9 +18,10 @@ import java.util.Objects;
  * @param brokerPassword that user's password
  * @param workerName     the name of the head node's own worker
  * @param logFormat      how the node writes its log lines
+ * @param auth           how the API authenticates its callers
  */
 record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, int workers, String brokerUser,
-                  String brokerPassword, String workerName, LogFormat logFormat) {
+                  String brokerPassword, String workerName, LogFormat logFormat, AuthMode auth) {
 
     HeadConfig {
         Objects.requireNonNull(bind, "bind");
@@ -28,6 +30,7 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
         Objects.requireNonNull(brokerPassword, "brokerPassword");
         Objects.requireNonNull(workerName, "workerName");
         Objects.requireNonNull(logFormat, "logFormat");
+        Objects.requireNonNull(auth, "auth");
     }
 
     /** Where PostgreSQL keeps its cluster. */
@@ -40,6 +43,11 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
         return dataDirectory.resolve("broker");
     }
 
+    /** The file the head node writes its first API key to. */
+    Path apiKeyFile() {
+        return dataDirectory.resolve("api-key");
+    }
+
     /** Whether the ports listen on loopback only, so that no other machine can reach them. */
     boolean loopbackOnly() {
         return bind.startsWith("127.") || "::1".equals(bind) || "localhost".equals(bind);
@@ -49,6 +57,6 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
     public String toString() {
         return "HeadConfig[httpPort=" + httpPort + ", amqpPort=" + amqpPort + ", bind=" + bind + ", dataDirectory="
                 + dataDirectory + ", workers=" + workers + ", brokerUser=" + brokerUser + ", brokerPassword=***, "
-                + "workerName=" + workerName + ", logFormat=" + logFormat + "]";
+                + "workerName=" + workerName + ", logFormat=" + logFormat + ", auth=" + auth.value() + "]";
     }
 }

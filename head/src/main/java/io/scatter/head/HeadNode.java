@@ -1,6 +1,8 @@
 package io.scatter.head;
 
 import io.scatter.api.ScatterApiApplication;
+import io.scatter.api.auth.ApiKeyFile;
+import io.scatter.api.auth.AuthMode;
 import io.scatter.broker.BrokerStartException;
 import io.scatter.broker.EmbeddedBroker;
 import io.scatter.broker.Failures;
@@ -16,11 +18,13 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import javax.sql.DataSource;
 
 /**
  * A running head node: PostgreSQL, then the AMQP broker, then the API on both, then a local worker, started in that
@@ -102,6 +106,16 @@ final class HeadNode implements AutoCloseable {
             context.close();
             return;
         }
+        if (config.auth() == AuthMode.API_KEY) {
+            try {
+                if (ApiKeyFile.createIfAbsent(context.getBean(DataSource.class), config.apiKeyFile())) {
+                    log.info("Created the API key 'serve' in {}", config.apiKeyFile());
+                }
+            } catch (IOException | SQLException e) {
+                throw new HeadNodeStartException("the first API key could not be written to " + config.apiKeyFile()
+                        + ": " + Failures.deepestReason(e), e);
+            }
+        }
         httpPort = Integer.parseInt(context.getEnvironment().getProperty("local.server.port",
                 String.valueOf(config.httpPort())));
         if (config.workers() > 0) {
@@ -151,6 +165,7 @@ final class HeadNode implements AutoCloseable {
                 "--scatter.rabbitmq.uri=" + startedBroker.uri(),
                 "--server.port=" + config.httpPort(),
                 "--server.address=" + config.bind(),
+                "--scatter.auth.mode=" + config.auth().value(),
                 "--logging.config=" + (config.logFormat() == LogFormat.JSON ? JSON_LOGGING_CONFIG : LOGGING_CONFIG));
     }
 

@@ -1,5 +1,6 @@
 package io.scatter.head;
 
+import io.scatter.api.auth.AuthMode;
 import io.scatter.messaging.HeadNodeAddress;
 import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings;
@@ -35,7 +36,7 @@ final class HeadOptions {
             HeadNodeAddress.DEFAULT_PASSWORD, "that user's password");
 
     static final List<Option> OPTIONS = List.of(Settings.PORT, AMQP_PORT, BIND, DATA, WORKERS, BROKER_USER,
-            BROKER_PASSWORD, Settings.LOG_FORMAT);
+            BROKER_PASSWORD, AuthMode.OPTION, Settings.LOG_FORMAT);
 
     private HeadOptions() {
     }
@@ -69,8 +70,14 @@ final class HeadOptions {
         if (user.isBlank()) {
             throw new UsageException("--broker-user must not be empty");
         }
+        AuthMode auth;
+        try {
+            auth = AuthMode.parse(settings.get(AuthMode.OPTION));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(AuthMode.OPTION.flag() + " " + e.getMessage());
+        }
         return new HeadConfig(httpPort, amqpPort, bind, data, settings.getInt(WORKERS, 0, MAX_WORKERS), user,
-                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName(), LogFormat.of(settings));
+                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName(), LogFormat.of(settings), auth);
     }
 
     /** The usage text printed by {@code --help}. */

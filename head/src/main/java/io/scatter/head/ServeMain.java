@@ -1,5 +1,6 @@
 package io.scatter.head;
 
+import io.scatter.api.auth.AuthMode;
 import io.scatter.messaging.Settings.UsageException;
 import io.scatter.worker.log.LogOutput;
 import org.apache.catalina.webresources.TomcatURLStreamHandlerFactory;
@@ -80,6 +81,10 @@ public final class ServeMain {
         if (!config.loopbackOnly() && "guest".equals(config.brokerPassword())) {
             log.warn("The broker listens on {} with the default password; set SCATTER_BROKER_PASSWORD (here and on "
                     + "the workers) on a network you do not trust", config.bind());
+        }
+        if (config.auth() == AuthMode.API_KEY) {
+            log.info("The API needs an API key: export SCATTER_API_KEY=$(cat {}) for the CLI, or send it as "
+                    + "Authorization: Bearer; --auth none turns this off on a trusted network", config.apiKeyFile());
         }
         log.info("Head node ready in {} s: API on http://{}:{}, broker on {}:{}, {} local worker thread(s), data in "
                         + "{}. Join from another machine with: scatter worker --connect THIS_HOST:{}", sinceStart(),

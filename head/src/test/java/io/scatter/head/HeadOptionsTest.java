@@ -1,5 +1,6 @@
 package io.scatter.head;
 
+import io.scatter.api.auth.AuthMode;
 import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings.UsageException;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,16 @@ class HeadOptionsTest {
                 .isInstanceOf(UsageException.class)
                 .hasMessageContaining("--log-format")
                 .hasMessageContaining("json");
+    }
+
+    @Test
+    void apiKeysAreOnUnlessAuthNoneIsAskedForByFlagOrEnvironment() throws UsageException {
+        assertThat(HeadOptions.parse(new String[0], Map.of()).auth()).isEqualTo(AuthMode.API_KEY);
+        assertThat(HeadOptions.parse(new String[]{"--auth", "none"}, Map.of()).auth()).isEqualTo(AuthMode.NONE);
+        assertThat(HeadOptions.parse(new String[0], Map.of("SCATTER_AUTH", "none")).auth()).isEqualTo(AuthMode.NONE);
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--auth", "open"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("--auth must be one of api-key, none, got 'open'");
     }
 
     @Test

@@ -53,7 +53,7 @@ class DalcTaskController {
     @ApiResponse(responseCode = "400", description = "Missing or invalid id", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "404", description = "No such task", content = @Content(mediaType = PROBLEM))
     DalcTask get(@Parameter(description = "The task's id, a positive integer") @RequestParam(required = false)
-                 String id) {
-        return tasks.find(DalcTaskIds.parse(id));
+                 String id, HttpServletRequest request) {
+        return tasks.find(Caller.of(request), DalcTaskIds.parse(id));
     }
 }

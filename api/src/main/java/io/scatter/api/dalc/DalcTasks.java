@@ -3,6 +3,7 @@ package io.scatter.api.dalc;
 import io.scatter.api.auth.Caller;
 import io.scatter.api.job.JobDocument;
 import io.scatter.api.job.JobRequest;
+import io.scatter.api.job.JobNotFoundException;
 import io.scatter.api.job.JobService;
 import io.scatter.api.problem.BadRequestException;
 import io.scatter.core.jobtype.InvalidInputException;
@@ -51,10 +52,14 @@ class DalcTasks {
         return DalcTask.of(id, job);
     }
 
-    /** Task {@code id}, read from its job. */
+    /** Task {@code id}, read from its job; not found when its job belongs to another caller. */
     @Transactional(readOnly = true)
-    public DalcTask find(long id) {
+    public DalcTask find(Caller caller, long id) {
         UUID jobId = tasks.findJobId(id).orElseThrow(() -> new DalcTaskNotFoundException(id));
-        return DalcTask.of(id, jobs.get(jobId.toString()));
+        try {
+            return DalcTask.of(id, jobs.get(caller, jobId.toString()));
+        } catch (JobNotFoundException e) {
+            throw new DalcTaskNotFoundException(id);
+        }
     }
 }

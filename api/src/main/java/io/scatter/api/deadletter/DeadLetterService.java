@@ -1,6 +1,7 @@
 package io.scatter.api.deadletter;
 
 import io.scatter.api.job.JobIds;
+import io.scatter.api.auth.Caller;
 import io.scatter.api.job.JobService;
 import io.scatter.api.log.JobLogContext;
 import io.scatter.api.outbox.Outbox;
@@ -92,8 +93,8 @@ class DeadLetterService {
             log.info("Retried dead letter {}: job {} is RUNNING again with {} task(s) queued again ({} dead letter(s) "
                     + "RETRIED)", id, jobId, requeued.size(), retried);
         }
-        return new RetryDocument(deadLetters.find(deadLetter.id()).orElseThrow(), jobs.get(jobId.toString()),
-                requeued);
+        return new RetryDocument(deadLetters.find(deadLetter.id()).orElseThrow(),
+                jobs.get(Caller.ANYONE, jobId.toString()), requeued);
     }
 
     /** Why dead letter {@code deadLetter}, which did not reopen its job {@code job}, cannot be retried. */

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** The jobs resource: thin HTTP mapping onto {@link JobService}. */
+/** The jobs resource: thin HTTP mapping onto {@link JobService}, on behalf of the request's {@link Caller}. */
 @RestController
 @RequestMapping(JobController.PATH)
 @Tag(name = "Jobs", description = "Submit, follow, list and cancel jobs")
@@ -44,6 +44,7 @@ class JobController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = JobRequest.class))))
     @ApiResponse(responseCode = "202", description = "Accepted (or the earlier job for a repeated Idempotency-Key)")
+    @ApiResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "400", description = "Invalid request; 'field' names the culprit",
             content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM))
@@ -70,9 +71,10 @@ class JobController {
     @GetMapping("/{id}")
     @Operation(summary = "Get a job with its progress and, once done, its result")
     @ApiResponse(responseCode = "200", description = "The job")
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
-    JobDocument get(@PathVariable String id) {
-        return jobs.get(id);
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
+    JobDocument get(@PathVariable String id, HttpServletRequest request) {
+        return jobs.get(Caller.of(request), id);
     }
 
     @GetMapping("/{id}/tasks")
@@ -81,14 +83,16 @@ class JobController {
                     + "in once a task's result counts. Up to 1,000 tasks a page; follow nextCursor for more.")
     @ApiResponse(responseCode = "200", description = "A page of the job's tasks and the cursor of the next one")
     @ApiResponse(responseCode = "400", description = "Invalid limit or cursor", content = @Content(mediaType = PROBLEM))
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
     TaskList tasks(
             @PathVariable String id,
             @Parameter(description = "Page size, 1 to 1000 (default 1000)")
             @RequestParam(required = false) String limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @RequestParam(required = false) String cursor) {
-        return jobs.tasks(id, TaskQuery.of(limit, cursor));
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        return jobs.tasks(Caller.of(request), id, TaskQuery.of(limit, cursor));
     }
 
     @GetMapping
@@ -102,16 +106,18 @@ class JobController {
             @Parameter(description = "Page size, 1 to 100 (default 20)")
             @RequestParam(required = false) String limit,
             @Parameter(description = "The nextCursor of the previous page")
-            @RequestParam(required = false) String cursor) {
-        return jobs.list(JobQuery.of(status, limit, cursor));
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        return jobs.list(Caller.of(request), JobQuery.of(status, limit, cursor));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel a job that has not ended")
     @ApiResponse(responseCode = "200", description = "The cancelled job")
-    @ApiResponse(responseCode = "404", description = "No such job", content = @Content(mediaType = PROBLEM))
+    @ApiResponse(responseCode = "404", description = "No such job (or another API key's)",
+            content = @Content(mediaType = PROBLEM))
     @ApiResponse(responseCode = "409", description = "The job already ended", content = @Content(mediaType = PROBLEM))
-    JobDocument cancel(@PathVariable String id) {
-        return jobs.cancel(id);
+    JobDocument cancel(@PathVariable String id, HttpServletRequest request) {
+        return jobs.cancel(Caller.of(request), id);
     }
 }

@@ -38,18 +38,18 @@ class JobRepository {
     }
 
     /** A stored job's id and request fingerprint, found by its idempotency key. */
-    record KeyedJob(UUID id, String fingerprint) {
+    record KeyedJob(UUID id, String fingerprint, UUID owner) {
     }
 
     /**
      * Inserts a new job with its QUEUED tasks, task {@code i} with {@code payloads.get(i)}, in one statement, unless
      * {@code idempotencyKey} is already taken (then nothing happens); {@code traceId} is the trace it was submitted in,
-     * or null.
+     * or null; {@code owner} the API key that submitted it, or null.
      *
      * @return the new job's document, as stored; empty if the key was taken
      */
     Optional<JobDocument> insert(Job job, JobDefinition definition, List<Map<String, Object>> payloads,
-                                 String idempotencyKey, String fingerprint, String traceId) {
+                                 String idempotencyKey, String fingerprint, String traceId, UUID owner) {
         String[] taskPayloads = new String[payloads.size()];
         for (int index = 0; index < taskPayloads.length; index++) {
             taskPayloads[index] = JsonValues.write(payloads.get(index));
@@ -57,9 +57,10 @@ class JobRepository {
         return jdbc.sql("""
                         WITH job AS (
                             INSERT INTO jobs (id, type, status, input, options, tasks_total, tasks_done, result,
-                                              idempotency_key, request_fingerprint, trace_id, created_at)
+                                              idempotency_key, request_fingerprint, trace_id, owner_key_id,
+                                              created_at)
                             VALUES (:id, :type, :status, CAST(:input AS jsonb), CAST(:options AS jsonb), :tasksTotal,
-                                    :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, :traceId, now())
+                                    :tasksDone, CAST(:result AS jsonb), :key, :fingerprint, :traceId, :owner, now())
                             ON CONFLICT (idempotency_key) DO NOTHING
                             RETURNING *),
                         task AS (
@@ -78,6 +79,7 @@ class JobRepository {
                 .param("key", idempotencyKey, Types.VARCHAR)
                 .param("fingerprint", fingerprint, Types.VARCHAR)
                 .param("traceId", traceId, Types.VARCHAR)
+                .param("owner", owner, Types.OTHER)
                 .param("payloads", taskPayloads)
                 .query((rs, n) -> document(rs))
                 .optional();
@@ -109,16 +111,17 @@ class JobRepository {
 
     /** The job submitted with {@code idempotencyKey}, if any. */
     Optional<KeyedJob> findByIdempotencyKey(String idempotencyKey) {
-        return jdbc.sql("SELECT id, request_fingerprint FROM jobs WHERE idempotency_key = :key")
+        return jdbc.sql("SELECT id, request_fingerprint, owner_key_id FROM jobs WHERE idempotency_key = :key")
                 .param("key", idempotencyKey)
-                .query((rs, n) -> new KeyedJob(rs.getObject("id", UUID.class), rs.getString("request_fingerprint")))
+                .query((rs, n) -> new KeyedJob(rs.getObject("id", UUID.class), rs.getString("request_fingerprint"),
+                        rs.getObject("owner_key_id", UUID.class)))
                 .optional();
     }
 
-    /** The document of job {@code id}, if it exists. */
-    Optional<JobDocument> find(UUID id) {
-        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = :id")
-                .param("id", id)
+    /** The document of job {@code id}, if it exists and, unless {@code owner} is null, belongs to {@code owner}. */
+    Optional<JobDocument> find(UUID id, UUID owner) {
+        return owned(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = :id" + ownerCondition(owner))
+                .param("id", id), owner)
                 .query((rs, n) -> document(rs))
                 .optional();
     }
@@ -131,15 +134,20 @@ class JobRepository {
                 .optional();
     }
 
-    /** Whether job {@code id} exists. */
-    boolean exists(UUID id) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE id = :id)").param("id", id)
+    /** Whether job {@code id} exists and, unless {@code owner} is null, belongs to {@code owner}. */
+    boolean exists(UUID id, UUID owner) {
+        return owned(jdbc.sql("SELECT EXISTS (SELECT 1 FROM jobs WHERE id = :id" + ownerCondition(owner) + ")")
+                .param("id", id), owner)
                 .query(Boolean.class).single();
     }
 
-    /** Up to {@code limit} documents newest first, after {@code query.after()}, of {@code query.status()} if set. */
-    List<JobDocument> list(JobQuery query, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE true");
+    /**
+     * Up to {@code limit} documents newest first, after {@code query.after()}, of {@code query.status()} if set, of
+     * {@code owner} unless it is null.
+     */
+    List<JobDocument> list(JobQuery query, int limit, UUID owner) {
+        StringBuilder sql = new StringBuilder("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE true"
+                + ownerCondition(owner));
         JdbcClient.StatementSpec statement;
         if (query.status() != null) {
             sql.append(" AND status = :status");
@@ -148,7 +156,7 @@ class JobRepository {
             sql.append(" AND (created_at, id) < (:createdAt, :id)");
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
-        statement = jdbc.sql(sql.toString()).param("limit", limit);
+        statement = owned(jdbc.sql(sql.toString()).param("limit", limit), owner);
         if (query.status() != null) {
             statement = statement.param("status", query.status().name());
         }
@@ -189,6 +197,14 @@ class JobRepository {
         if (updated != 1) {
             throw new IllegalStateException("job " + job.id() + " vanished while it was being saved");
         }
+    }
+
+    private static String ownerCondition(UUID owner) {
+        return owner == null ? "" : " AND owner_key_id = :owner";
+    }
+
+    private static JdbcClient.StatementSpec owned(JdbcClient.StatementSpec statement, UUID owner) {
+        return owner == null ? statement : statement.param("owner", owner);
     }
 
     private JobType type(String name) {

@@ -26,7 +26,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** The job use cases behind the HTTP API: submit, read, list and cancel, each in one transaction. */
+/**
+ * The job use cases behind the HTTP API: submit, read, list and cancel, each in one transaction. A job belongs to the
+ * caller that submitted it; to any other caller with a key it does not exist ({@link Caller#ANYONE} sees every job).
+ */
 @Service
 public class JobService {
 
@@ -71,7 +74,7 @@ public class JobService {
         // only a key's later reuse is compared with the fingerprint, so a request without one needs none
         String fingerprint = idempotencyKey == null ? null : request.fingerprint();
         if (idempotencyKey != null) {
-            Optional<Submission> earlier = earlierSubmission(idempotencyKey, fingerprint);
+            Optional<Submission> earlier = earlierSubmission(caller, idempotencyKey, fingerprint);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -83,9 +86,9 @@ public class JobService {
         quota.admit(caller);
         Job job = Job.queued(UUID.randomUUID(), type, payloads.size());
         Optional<JobDocument> inserted = jobs.insert(job, definition, payloads, idempotencyKey, fingerprint,
-                Tracing.currentTraceId());
+                Tracing.currentTraceId(), caller.keyId());
         if (inserted.isEmpty()) {
-            return earlierSubmission(idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
+            return earlierSubmission(caller, idempotencyKey, fingerprint).orElseThrow(() -> new IllegalStateException(
                     "idempotency key conflict, but no job holds the key"));
         }
         List<TaskMessage> messages = new ArrayList<>(payloads.size());
@@ -100,14 +103,14 @@ public class JobService {
     }
 
     /** The job with id {@code id}: one statement, so without a transaction of its own (no commit round trip). */
-    public JobDocument get(String id) {
-        return jobs.find(JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id)))
+    public JobDocument get(Caller caller, String id) {
+        return jobs.find(JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id)), caller.keyId())
                 .orElseThrow(() -> new JobNotFoundException(id));
     }
 
     /** One page of jobs, newest first: one statement, so without a transaction of its own. */
-    public JobPage list(JobQuery query) {
-        List<JobDocument> found = jobs.list(query, query.limit() + 1);
+    public JobPage list(Caller caller, JobQuery query) {
+        List<JobDocument> found = jobs.list(query, query.limit() + 1, caller.keyId());
         if (found.size() <= query.limit()) {
             return new JobPage(found, null);
         }
@@ -120,10 +123,13 @@ public class JobService {
      * One page of the tasks of job {@code id}, by index: one statement (two for a job without tasks on the page, to
      * tell it from an unknown job), so without a transaction of its own.
      */
-    public TaskList tasks(String id, TaskQuery query) {
+    public TaskList tasks(Caller caller, String id, TaskQuery query) {
         UUID jobId = JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id));
+        if (!caller.isAnyone() && !jobs.exists(jobId, caller.keyId())) {
+            throw new JobNotFoundException(id);
+        }
         List<TaskDocument> found = tasks.page(jobId, query.afterIndex(), query.limit() + 1);
-        if (found.isEmpty() && !jobs.exists(jobId)) {
+        if (found.isEmpty() && caller.isAnyone() && !jobs.exists(jobId, null)) {
             throw new JobNotFoundException(id);
         }
         if (found.size() <= query.limit()) {
@@ -138,8 +144,11 @@ public class JobService {
      * this one), their unsent messages withdrawn, and the workers told to skip the ones already sent.
      */
     @Transactional
-    public JobDocument cancel(String id) {
+    public JobDocument cancel(Caller caller, String id) {
         UUID jobId = JobIds.parse(id).orElseThrow(() -> new JobNotFoundException(id));
+        if (!caller.isAnyone() && !jobs.exists(jobId, caller.keyId())) {
+            throw new JobNotFoundException(id);
+        }
         store.inTransaction(transaction -> {
             Job job = transaction.lockJob(jobId).orElseThrow(() -> new JobNotFoundException(id));
             job.cancel(clock.instant());
@@ -154,9 +163,10 @@ public class JobService {
         return document(jobId);
     }
 
-    private Optional<Submission> earlierSubmission(String idempotencyKey, String fingerprint) {
+    private Optional<Submission> earlierSubmission(Caller caller, String idempotencyKey, String fingerprint) {
         return jobs.findByIdempotencyKey(idempotencyKey).map(earlier -> {
-            if (!fingerprint.equals(earlier.fingerprint())) {
+            boolean othersJob = !caller.isAnyone() && !caller.keyId().equals(earlier.owner());
+            if (othersJob || !fingerprint.equals(earlier.fingerprint())) {
                 throw new IdempotencyKeyReusedException();
             }
             return new Submission(document(earlier.id()), false);
@@ -164,7 +174,7 @@ public class JobService {
     }
 
     private JobDocument document(UUID id) {
-        return jobs.find(id).orElseThrow(() -> new IllegalStateException("job " + id + " is not stored"));
+        return jobs.find(id, null).orElseThrow(() -> new IllegalStateException("job " + id + " is not stored"));
     }
 
     private JobDefinition define(JobType type, JobRequest request) {

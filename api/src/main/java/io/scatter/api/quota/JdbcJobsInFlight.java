@@ -6,9 +6,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * {@link JobsInFlight} on PostgreSQL: a transaction-scoped advisory lock per caller, then a count over the jobs table's
- * status index. Jobs have no owner yet, so every caller's count is of all unfinished jobs (exact for the one caller
- * while authentication is off, and never below a key's own jobs); with an owner column the count filters on it.
+ * {@link JobsInFlight} on PostgreSQL: a transaction-scoped advisory lock per caller, then a count of the caller's
+ * unfinished jobs over the jobs table's status index: a key's own jobs, or every job while authentication is off.
  */
 @Component
 class JdbcJobsInFlight implements JobsInFlight {
@@ -32,10 +31,14 @@ class JdbcJobsInFlight implements JobsInFlight {
                 .param("space", LOCK_SPACE)
                 .param("key", caller.isAnyone() ? 0 : caller.keyId().hashCode())
                 .query(Integer.class).single();
-        return jdbc.sql("""
+        JdbcClient.StatementSpec count = jdbc.sql("""
                         SELECT count(*) FROM (
-                            SELECT 1 FROM jobs WHERE status IN ('QUEUED', 'RUNNING') LIMIT :atMost) AS unfinished""")
-                .param("atMost", atMost)
-                .query(Long.class).single();
+                            SELECT 1 FROM jobs WHERE status IN ('QUEUED', 'RUNNING')%s LIMIT :atMost) AS unfinished"""
+                        .formatted(caller.isAnyone() ? "" : " AND owner_key_id = :owner"))
+                .param("atMost", atMost);
+        if (!caller.isAnyone()) {
+            count = count.param("owner", caller.keyId());
+        }
+        return count.query(Long.class).single();
     }
 }
