@@ -1,8 +1,10 @@
 -- The PostgreSQL roles of a Scatter deployment (docs/security.md#least-privilege): scatter_owner owns the schema and
 -- runs the Flyway migrations; scatter_app, the API's everyday user, may only read and write rows. Run it once as a
--- superuser in the API's database, the passwords given as psql variables from the environment, e.g.
---   psql -d scatter -v ON_ERROR_STOP=1 -v owner_password="$OWNER_PASSWORD" -v app_password="$APP_PASSWORD" \
---        -f deploy/postgres/roles.sql
+-- superuser in the API's database with psql 15 or later, which reads the passwords from the environment:
+--   SCATTER_DB_OWNER_PASSWORD=... SCATTER_DB_APP_PASSWORD=... \
+--   psql -d scatter -v ON_ERROR_STOP=1 -f deploy/postgres/roles.sql
+\getenv owner_password SCATTER_DB_OWNER_PASSWORD
+\getenv app_password SCATTER_DB_APP_PASSWORD
 CREATE ROLE scatter_owner LOGIN PASSWORD :'owner_password';
 CREATE ROLE scatter_app LOGIN PASSWORD :'app_password';
 CREATE SCHEMA scatter AUTHORIZATION scatter_owner;
