@@ -26,7 +26,7 @@ worker_read='^(scatter\.tasks|scatter\.control|amq\.gen-.*)$'
 
 rabbitmqctl -q list_vhosts name | grep -qx -- "$vhost" || rabbitmqctl -q add_vhost "$vhost"
 for user in "$api_user" "$worker_user"; do
-  if rabbitmqctl -q list_users name | cut -f1 | grep -qx -- "$user"; then
+  if rabbitmqctl -q list_users | cut -f1 | grep -qx -- "$user"; then
     echo "user $user exists; its password and permissions are set again" >&2
   else
     printf '%s' "changeme-$RANDOM$RANDOM" | rabbitmqctl -q add_user "$user" >/dev/null

@@ -6,13 +6,17 @@ import com.rabbitmq.client.Connection;
 import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
+import io.scatter.contracts.WorkerHeartbeatMessage;
 import io.scatter.engine.transport.ResultDelivery;
 import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.Topology;
+import io.scatter.messaging.heartbeat.HeartbeatConsumer;
+import io.scatter.messaging.heartbeat.HeartbeatPublisher;
 import io.scatter.messaging.testing.TestVhost;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The users that {@code deploy/rabbitmq/least-privilege.sh} creates are enough for the API and a worker to exchange
- * tasks, results and cancellations, and the worker's user can neither publish tasks nor take the API's results.
+ * tasks, results, cancellations and heartbeats, and the worker's user can neither publish tasks nor take the API's
+ * results.
  */
 class LeastPrivilegeTest {
 
@@ -46,10 +52,10 @@ class LeastPrivilegeTest {
     private static final RabbitTaskTransport.Options OPTIONS = RabbitTaskTransport.Options.DEFAULTS
             .withConfirmTimeout(Duration.ofSeconds(10)).withCloseGrace(Duration.ofSeconds(1));
 
-    private static TestVhost vhost;
+    private TestVhost vhost;
 
-    @BeforeAll
-    static void createTheUsers() throws IOException, InterruptedException {
+    @BeforeEach
+    void createTheUsersOnAVirtualHostOfTheirOwn() throws IOException, InterruptedException {
         vhost = TestVhost.create("privileges");
         ProcessBuilder script = new ProcessBuilder("bash", SCRIPT.toString()).redirectErrorStream(true);
         script.environment().putAll(Map.of("SCATTER_VHOST", vhost.name(), "SCATTER_API_USER", API_USER,
@@ -62,14 +68,15 @@ class LeastPrivilegeTest {
         assertThat(Files.exists(SCRIPT)).isTrue();
     }
 
+    @AfterEach
+    void deleteTheVirtualHost() {
+        vhost.close();
+    }
+
     @AfterAll
     static void deleteTheUsers() {
-        try {
-            TestVhost.rabbitmqctl("delete_user", API_USER);
-            TestVhost.rabbitmqctl("delete_user", WORKER_USER);
-        } finally {
-            vhost.close();
-        }
+        TestVhost.rabbitmqctl("delete_user", API_USER);
+        TestVhost.rabbitmqctl("delete_user", WORKER_USER);
     }
 
     @Test
@@ -108,6 +115,25 @@ class LeastPrivilegeTest {
     }
 
     @Test
+    void aWorkersHeartbeatsReachTheApi() throws Exception {
+        RabbitTaskTransport.connect(uri(API_USER, API_PASSWORD), "api", OPTIONS).close();
+        BlockingQueue<WorkerHeartbeatMessage> heartbeats = new LinkedBlockingQueue<>();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        try (BrokerConnection api = BrokerConnection.open(uri(API_USER, API_PASSWORD), "api", null);
+             HeartbeatConsumer consumer = HeartbeatConsumer.start(api, heartbeats::add);
+             BrokerConnection worker = BrokerConnection.open(uri(WORKER_USER, WORKER_PASSWORD), "worker", null);
+             HeartbeatPublisher publisher = new HeartbeatPublisher(worker, Duration.ofSeconds(10))) {
+            publisher.publish(new WorkerHeartbeatMessage("pi-1", "host-1", 42, 2, 0, 0, List.of(), now, now,
+                    WorkerHeartbeatMessage.State.RUNNING));
+
+            WorkerHeartbeatMessage heartbeat = heartbeats.poll(20, TimeUnit.SECONDS);
+            assertThat(heartbeat).as("the worker's heartbeat").isNotNull();
+            assertThat(heartbeat.worker()).isEqualTo("pi-1");
+        }
+    }
+
+    @Test
     void theWorkersUserCanNeitherPublishTasksNorConsumeResults() throws Exception {
         RabbitTaskTransport.connect(uri(API_USER, API_PASSWORD), "api", OPTIONS).close();
 
@@ -125,7 +151,7 @@ class LeastPrivilegeTest {
         }
     }
 
-    private static String uri(String user, String password) {
+    private String uri(String user, String password) {
         return "amqp://" + user + ":" + password + "@127.0.0.1:5672/" + vhost.name();
     }
 }
