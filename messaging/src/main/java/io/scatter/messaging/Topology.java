@@ -71,8 +71,8 @@ public final class Topology {
      * @throws IOException when one is missing (the broker then closes {@code channel})
      */
     public static void verify(Channel channel) throws IOException {
-        for (String exchange : List.of(Channels.DEAD_LETTER_EXCHANGE, Channels.TASKS_EXCHANGE, Channels.RESULTS_EXCHANGE,
-                Channels.CONTROL_EXCHANGE, Channels.HEARTBEATS_EXCHANGE)) {
+        for (String exchange : List.of(Channels.DEAD_LETTER_EXCHANGE, Channels.TASKS_EXCHANGE,
+                Channels.RESULTS_EXCHANGE, Channels.CONTROL_EXCHANGE, Channels.HEARTBEATS_EXCHANGE)) {
             channel.exchangeDeclarePassive(exchange);
         }
         for (String queue : List.of(Channels.TASKS_QUEUE, Channels.RESULTS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE,

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-/** Generators of hostile HTTP requests to every endpoint of the API: mutated bodies, bad ids, parameters and headers. */
+/** Generators of hostile HTTP requests to every endpoint: mutated bodies, bad ids, parameters and headers. */
 final class FuzzRequests {
 
     private static final List<String> WEIRD_VALUES = List.of("1e400", "-1e400", "-0", "-0.0", "0.0", "1.5", "NaN",
@@ -23,7 +23,8 @@ final class FuzzRequests {
             "\"\\ud800\"", "\"\\udfff\\ud800\"", "\"\u202e\u0000\"", "\"\\\"", "[1,2,3]", "{\"$gt\":0}",
             "\"'; DROP TABLE jobs; --\"", "\"${jndi:ldap://127.0.0.1/x}\"", "\"%s%n%x\"", "undefined", "'single'");
     private static final List<String> BAD_IDS = List.of("", "42", "-1", "0", "null", "undefined", "%00", "%ZZ",
-            "..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "1-1-1-1-1", "00000000-0000-0000-0000-0000",
+            "..", "..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "1-1-1-1-1",
+            "00000000-0000-0000-0000-0000",
             "00000000-0000-0000-0000-000000000000", "ffffffff-ffff-ffff-ffff-ffffffffffff",
             "{00000000-0000-0000-0000-000000000000}", "%F0%9F%92%A5", "%ED%A0%80", "%C0%AF", "x".repeat(5000),
             "a%20b", "a;b=c", "*", "%25", "%u0041");
@@ -90,7 +91,8 @@ final class FuzzRequests {
                 Arbitraries.strings().ofMaxLength(80).map(FuzzRequests::encoded));
         Arbitrary<String> targets = Arbitraries.oneOf(ids.map(id -> "/api/v1/jobs/" + id),
                 ids.map(id -> "/api/v1/dead-letters/" + id + "/retry"), ids.map(id -> "/api/v1/dead-letters/" + id),
-                Arbitraries.of("/api/v1/jobs", "/api/v1/workers", "/tasks", "/api/v1/dead-letters", "/actuator/health"));
+                Arbitraries.of("/api/v1/jobs", "/api/v1/workers", "/tasks", "/api/v1/dead-letters",
+                        "/actuator/health"));
         Arbitrary<String> methods = Arbitraries.of("DELETE", "POST", "PUT", "PATCH", "TRACE", "FOO", "CONNECT");
         return Combinators.combine(methods, targets, Arbitraries.oneOf(oddBodies(), mutated(jobBodies())),
                         contentTypes(), headers())
@@ -102,7 +104,8 @@ final class FuzzRequests {
     static Arbitrary<FuzzRequest> brokenRequests() {
         Arbitrary<String> targets = Arbitraries.oneOf(Arbitraries.of("/api/v1/jobs/\u00e9", "/api/v1/jobs/\ud83d\udca5",
                         "/api/v1/jobs?status=\u0000", "/api/v1/jobs/a b", "/api/v1/jobs\t", "api/v1/jobs", "*",
-                        "http://127.0.0.1/api/v1/jobs", "/api/v1/jobs#frag", "/api/v1/jobs?%", "/" + "a".repeat(20_000)),
+                        "http://127.0.0.1/api/v1/jobs", "/api/v1/jobs#frag", "/api/v1/jobs?%",
+                        "/" + "a".repeat(20_000)),
                 Arbitraries.strings().ofMaxLength(60).map(s -> "/api/v1/jobs/" + s));
         Arbitrary<List<Map.Entry<String, String>>> headers = Arbitraries.oneOf(headers(), Arbitraries.of(
                 List.of(Map.entry("Idempotency-Key", "\u0001\u0002")), List.of(Map.entry("X-Big", "b".repeat(20_000))),
