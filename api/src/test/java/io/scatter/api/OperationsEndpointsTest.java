@@ -6,12 +6,15 @@ import io.scatter.api.testing.ApiClient.Response;
 import io.scatter.api.testing.ApiEnvironment;
 import io.scatter.api.testing.ApiTest;
 import io.scatter.api.testing.Poll;
+import io.scatter.api.testing.RawHttp;
+import io.scatter.api.testing.RawHttp.Answer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +31,12 @@ class OperationsEndpointsTest {
     }
 
     private final ApiClient api;
+    private final int port;
 
     @Autowired
     OperationsEndpointsTest(@LocalServerPort int port) {
         this.api = new ApiClient(port);
+        this.port = port;
     }
 
     @Test
@@ -79,5 +84,16 @@ class OperationsEndpointsTest {
         Response page = api.get("/swagger-ui/index.html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("swagger");
+    }
+
+    @Test
+    void prometheusAnswersARequestWithAnEmptyAcceptHeader() {
+        String request = "GET /actuator/prometheus HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: \r\n"
+                + "Connection: close\r\n\r\n";
+
+        Answer answer = RawHttp.exchange(port, request.getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.body()).contains("jvm_");
     }
 }

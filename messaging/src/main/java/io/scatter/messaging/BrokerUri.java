@@ -50,9 +50,19 @@ public record BrokerUri(String nodeUri, List<Address> addresses) {
         return new BrokerUri(nodes.get(0), addresses);
     }
 
-    /** Sets the credentials, virtual host, TLS and first address of this URI on {@code factory}. */
+    /**
+     * Sets the credentials, virtual host, TLS and first address of this URI on {@code factory}. An {@code amqps} URI
+     * checks the broker's certificate against the JVM's trust store ({@code javax.net.ssl.trustStore}) and its name
+     * against the host.
+     */
     public void configure(ConnectionFactory factory) {
         configure(factory, nodeUri, nodeUri);
+    }
+
+    /** The URI with its password hidden, so that logging this never prints it. */
+    @Override
+    public String toString() {
+        return "BrokerUri[" + BrokerConnection.redact(nodeUri) + ", " + describeAddresses() + "]";
     }
 
     /** The addresses as {@code host:port,host:port}, for logs. */
@@ -63,6 +73,9 @@ public record BrokerUri(String nodeUri, List<Address> addresses) {
     private static void configure(ConnectionFactory factory, String node, String uri) {
         try {
             factory.setUri(node);
+            if (factory.isSSL()) {
+                factory.enableHostnameVerification();
+            }
         } catch (URISyntaxException | GeneralSecurityException | IllegalArgumentException e) {
             IllegalArgumentException invalid = invalid(uri,
                     BrokerConnection.redact(CloudEventAmqpCodec.oneLine(String.valueOf(e.getMessage()))));

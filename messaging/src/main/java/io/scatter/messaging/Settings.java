@@ -1,12 +1,15 @@
 package io.scatter.messaging;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A process's configuration from {@code --flag value} / {@code --flag=value} arguments, then environment variables,
- * then defaults, in that order of precedence.
+ * A process's configuration from {@code --flag value} / {@code --flag=value} arguments, then environment variables
+ * (or the files their {@code _FILE} variants name), then defaults, in that order of precedence.
  */
 public final class Settings {
 
@@ -31,6 +34,9 @@ public final class Settings {
     /** How log lines look: readable text, or one JSON object a line (see {@link LogFormat}). */
     public static final Option LOG_FORMAT = new Option("--log-format", "SCATTER_LOG_FORMAT", "text",
             "log lines as 'text' or 'json' (one JSON object a line, with job_id, task_index and worker)");
+
+    /** Appended to an option's environment variable, names a file holding its value (e.g. a mounted secret). */
+    public static final String FILE_SUFFIX = "_FILE";
 
     private final Map<String, String> values;
     private final Map<String, Boolean> given;
@@ -82,12 +88,34 @@ public final class Settings {
         for (Option option : options) {
             String value = given.get(option.flag());
             if (value == null && option.environment() != null) {
-                value = environment.get(option.environment());
+                value = fromEnvironment(option, environment);
             }
             set.put(option.flag(), value != null);
             values.put(option.flag(), value == null ? option.defaultValue() : value);
         }
         return new Settings(values, set);
+    }
+
+    /**
+     * The value of {@code option}'s environment variable, or else the content of the file its {@code _FILE} variant
+     * names (a mounted secret; one trailing line break dropped), or null.
+     */
+    private static String fromEnvironment(Option option, Map<String, String> environment) throws UsageException {
+        String value = environment.get(option.environment());
+        String file = environment.get(option.environment() + FILE_SUFFIX);
+        if (file == null) {
+            return value;
+        }
+        if (value != null) {
+            throw new UsageException("set " + option.environment() + " or " + option.environment() + FILE_SUFFIX
+                    + ", not both");
+        }
+        try {
+            return Files.readString(Path.of(file)).replaceFirst("\r?\n$", "");
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException(option.environment() + FILE_SUFFIX + " names '" + file
+                    + "', which cannot be read: " + e.getClass().getSimpleName());
+        }
     }
 
     /** The value of {@code option}. */

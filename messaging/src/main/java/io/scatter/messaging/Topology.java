@@ -1,12 +1,15 @@
 package io.scatter.messaging;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.scatter.contracts.Channels;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +62,35 @@ public final class Topology {
                 Channels.RESULTS_DEAD_LETTER_QUEUE);
         channel.exchangeDeclare(Channels.CONTROL_EXCHANGE, BuiltinExchangeType.FANOUT, true);
         channel.exchangeDeclare(Channels.HEARTBEATS_EXCHANGE, BuiltinExchangeType.FANOUT, true);
+    }
+
+    /**
+     * Checks, without declaring anything, that the exchanges and queues of {@link #declare} exist: what a user may do
+     * who may not declare them (a least-privilege worker, docs/security.md#least-privilege).
+     *
+     * @throws IOException when one is missing (the broker then closes {@code channel})
+     */
+    public static void verify(Channel channel) throws IOException {
+        for (String exchange : List.of(Channels.DEAD_LETTER_EXCHANGE, Channels.TASKS_EXCHANGE,
+                Channels.RESULTS_EXCHANGE, Channels.CONTROL_EXCHANGE, Channels.HEARTBEATS_EXCHANGE)) {
+            channel.exchangeDeclarePassive(exchange);
+        }
+        for (String queue : List.of(Channels.TASKS_QUEUE, Channels.RESULTS_QUEUE, Channels.TASKS_DEAD_LETTER_QUEUE,
+                Channels.RESULTS_DEAD_LETTER_QUEUE)) {
+            channel.queueDeclarePassive(queue);
+        }
+    }
+
+    /** Whether {@code failure} (or a cause) is the broker refusing an operation to this user (AMQP 403). */
+    public static boolean accessRefused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ShutdownSignalException signal
+                    && signal.getReason() instanceof AMQP.Channel.Close close
+                    && close.getReplyCode() == AMQP.ACCESS_REFUSED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

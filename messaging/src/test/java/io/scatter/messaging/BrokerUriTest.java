@@ -84,4 +84,43 @@ class BrokerUriTest {
                 .satisfies(e -> assertThat(e.getMessage()).startsWith("invalid RabbitMQ URI 'amqp://u:***@")
                         .doesNotContain("\n").doesNotContain(":p@"));
     }
+
+    @Test
+    void printingAUriNeverShowsItsPassword() {
+        assertThat(BrokerUri.parse("amqp://scatter:s3cr%21t@127.0.0.1:5672,127.0.0.1:5673/vh").toString())
+                .doesNotContain("s3cr").contains("scatter:***@").contains("127.0.0.1:5673");
+    }
+
+    @Test
+    void anAmqpsUriUsesTlsAndChecksTheBrokersHostName() {
+        HostnameCheckingFactory factory = new HostnameCheckingFactory();
+
+        BrokerUri.parse("amqps://u:p@broker.example/vh").configure(factory);
+
+        assertThat(factory.isSSL()).isTrue();
+        assertThat(factory.getPort()).isEqualTo(5671);
+        assertThat(factory.hostnameVerification).isTrue();
+    }
+
+    @Test
+    void aPlainAmqpUriUsesNoTls() {
+        HostnameCheckingFactory factory = new HostnameCheckingFactory();
+
+        BrokerUri.parse("amqp://u:p@broker.example/vh").configure(factory);
+
+        assertThat(factory.isSSL()).isFalse();
+        assertThat(factory.hostnameVerification).isFalse();
+    }
+
+    /** A connection factory that records whether hostname verification was turned on. */
+    private static final class HostnameCheckingFactory extends ConnectionFactory {
+
+        private boolean hostnameVerification;
+
+        @Override
+        public void enableHostnameVerification() {
+            hostnameVerification = true;
+            super.enableHostnameVerification();
+        }
+    }
 }

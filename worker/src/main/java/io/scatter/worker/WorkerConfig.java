@@ -1,5 +1,6 @@
 package io.scatter.worker;
 
+import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.LogFormat;
 
 import java.time.Duration;
@@ -39,6 +40,14 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         if (heartbeat.isZero() || heartbeat.isNegative()) {
             throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
         }
+    }
+
+    /** This configuration with the broker password hidden, so that logging it never prints the password. */
+    @Override
+    public String toString() {
+        return "WorkerConfig[rabbitmqUri=" + BrokerConnection.redact(rabbitmqUri) + ", concurrency=" + concurrency
+                + ", name=" + name + ", grace=" + grace + ", heartbeat=" + heartbeat + ", plugins=" + plugins
+                + ", prefetch=" + prefetch + ", logFormat=" + logFormat + ", http=" + http + "]";
     }
 
     /** A configuration logging readable text, without an HTTP server. */

@@ -1,5 +1,6 @@
 package io.scatter.api.broker;
 
+import io.scatter.messaging.BrokerConnection;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,4 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("scatter.rabbitmq")
 record BrokerProperties(@DefaultValue("amqp://guest:guest@127.0.0.1:5672") String uri,
                         @DefaultValue("scatter-api") String connectionName) {
+
+    @Override
+    public String toString() {
+        return "BrokerProperties[uri=" + BrokerConnection.redact(uri) + ", connectionName=" + connectionName + "]";
+    }
 }

@@ -16,7 +16,11 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        HttpStatus status = HttpStatus.resolve(statusCode(request));
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (!(code instanceof Integer value)) {
+            return notFound();
+        }
+        HttpStatus status = HttpStatus.resolve(value);
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
@@ -28,8 +32,9 @@ class ProblemErrorController implements ErrorController {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static int statusCode(HttpServletRequest request) {
-        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        return code instanceof Integer value ? value : HttpStatus.INTERNAL_SERVER_ERROR.value();
+    /** The error page asked for by a client rather than forwarded to by the container: no such resource. */
+    private static ResponseEntity<ProblemDetail> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatus(HttpStatus.NOT_FOUND));
     }
 }

@@ -20,9 +20,20 @@ public final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final Map<String, String> always;
 
     public ApiClient(int port) {
+        this(port, Map.of());
+    }
+
+    private ApiClient(int port, Map<String, String> always) {
         this.base = "http://127.0.0.1:" + port;
+        this.always = always;
+    }
+
+    /** A client whose every request carries {@code apiKey} as its bearer token. */
+    public static ApiClient withKey(int port, String apiKey) {
+        return new ApiClient(port, Map.of("Authorization", "Bearer " + apiKey));
     }
 
     /** An answer: status, headers and body. */
@@ -92,6 +103,7 @@ public final class ApiClient {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        always.forEach(request::header);
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -37,9 +37,14 @@ public final class TestWorker implements AutoCloseable {
      * other, naming itself {@code name}).
      */
     public static TestWorker start(ApiEnvironment environment, JobTypes types, String name) {
+        return start(environment.rabbitUri(), types, name);
+    }
+
+    /** As {@link #start(ApiEnvironment, JobTypes, String)}, on the broker at {@code rabbitUri}. */
+    public static TestWorker start(String rabbitUri, JobTypes types, String name) {
         RabbitTaskTransport transport;
         try {
-            transport = RabbitTaskTransport.connect(environment.rabbitUri(), "scatter-api-test-worker", OPTIONS);
+            transport = RabbitTaskTransport.connect(rabbitUri, "scatter-api-test-worker", OPTIONS);
         } catch (TransportException e) {
             throw new IllegalStateException("the test worker cannot connect: " + e.getMessage(), e);
         }

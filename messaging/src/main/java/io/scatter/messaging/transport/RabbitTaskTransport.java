@@ -210,9 +210,22 @@ public final class RabbitTaskTransport implements TaskTransport {
         try (Channel channel = connection.openChannel()) {
             Topology.declare(channel, product);
         } catch (IOException | TimeoutException | ShutdownSignalException e) {
-            throw new TransportException("cannot declare the RabbitMQ topology: " + oneLine(message(e)), e);
+            if (!Topology.accessRefused(e)) {
+                throw new TransportException("cannot declare the RabbitMQ topology: " + oneLine(message(e)), e);
+            }
+            verifyTopology(connection);
         }
         return new RabbitTaskTransport(connection, owns, options, product);
+    }
+
+    /** For a user who may not declare the topology (a least-privilege worker): it must have been declared already. */
+    private static void verifyTopology(BrokerConnection connection) throws TransportException {
+        try (Channel channel = connection.openChannel()) {
+            Topology.verify(channel);
+        } catch (IOException | TimeoutException | ShutdownSignalException e) {
+            throw new TransportException("this RabbitMQ user may not declare the topology and it is not declared yet;"
+                    + " start the API first: " + oneLine(message(e)), e);
+        }
     }
 
     @Override
