@@ -52,7 +52,7 @@ class SecretsNotLoggedIT {
     }
 
     @Test
-    void noPasswordAppearsInWhatTheApiAndTheWorkerWrite() throws Exception {
+    void noPasswordNorTheApiKeyAppearsInWhatTheApiAndTheWorkerWrite() throws Exception {
         String id = cluster.submit("""
                 {"type":"prime-count","input":{"from":0,"to":100000},"options":{"tasks":2}}""");
         JsonNode job = cluster.awaitFinished(id);
@@ -64,6 +64,9 @@ class SecretsNotLoggedIT {
             assertThat(output).doesNotContain(secret).doesNotContain(encoded(secret))
                     .doesNotContain(secret.substring(0, secret.indexOf('@')));
         }
+        String apiKey = cluster.apiKey();
+        assertThat(output).as("the processes' output").doesNotContain(apiKey)
+                .doesNotContain(apiKey.substring(apiKey.lastIndexOf('_') + 1));
     }
 
     private static String everythingWritten() throws IOException {
