@@ -32,6 +32,16 @@ public final class Settings {
     public static final Option LOG_FORMAT = new Option("--log-format", "SCATTER_LOG_FORMAT", "text",
             "log lines as 'text' or 'json' (one JSON object a line, with job_id, task_index and worker)");
 
+    /**
+     * A file holding the keys task messages are signed and verified with (see {@link MessageSigning}); wins over the
+     * variable {@value #SIGNING_KEY_VARIABLE}.
+     */
+    public static final Option SIGNING_KEY_FILE = new Option("--signing-key-file", "SCATTER_SIGNING_KEY_FILE", "",
+            "file with the shared keys tasks are signed and verified with, one a line (the first signs); none: "
+                    + "$SCATTER_SIGNING_KEY, comma-separated, else no signing");
+    /** The environment variable with the signing keys, comma-separated; never a flag, which others could see. */
+    public static final String SIGNING_KEY_VARIABLE = "SCATTER_SIGNING_KEY";
+
     private final Map<String, String> values;
     private final Map<String, Boolean> given;
 

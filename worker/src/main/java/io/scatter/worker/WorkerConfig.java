@@ -1,6 +1,7 @@
 package io.scatter.worker;
 
 import io.scatter.messaging.LogFormat;
+import io.scatter.messaging.transport.TaskAdmission;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -10,10 +11,12 @@ import java.util.Objects;
  * tasks may run on after it is asked to stop, how often it sends a heartbeat, where its job-type plug-ins are
  * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none), and how many tasks it holds at most
  * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}), how its
- * process writes log lines, and where it serves its metrics and health probes ({@link HttpEndpoint#NONE}: nowhere).
+ * process writes log lines, where it serves its metrics and health probes ({@link HttpEndpoint#NONE}: nowhere), and
+ * which task messages it reads at all (their size, their signature).
  */
 public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
-                           String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http) {
+                           String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http,
+                           TaskAdmission admission) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -26,6 +29,7 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(admission, "admission");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -39,6 +43,13 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         if (heartbeat.isZero() || heartbeat.isNegative()) {
             throw new IllegalArgumentException("heartbeat must be positive, not " + heartbeat);
         }
+    }
+
+    /** A configuration admitting tasks by {@link TaskAdmission#DEFAULTS} (64 KiB, no signatures). */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
+                        String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http) {
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, prefetch, logFormat, http,
+                TaskAdmission.DEFAULTS);
     }
 
     /** A configuration logging readable text, without an HTTP server. */
