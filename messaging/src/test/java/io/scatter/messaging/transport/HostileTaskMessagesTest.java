@@ -58,8 +58,8 @@ class HostileTaskMessagesTest {
     void aBodyOverTheLimitIsDeadLetteredBeforeItIsRead() throws Exception {
         UUID job = UUID.randomUUID();
         String padding = "x".repeat(TaskAdmission.DEFAULT_MAX_BODY_BYTES);
-        AmqpMessage huge = task(job, "{\"jobId\":\"" + job + "\",\"taskIndex\":0,\"taskCount\":1,\"jobType\":\"prime-count\","
-                + "\"payload\":{\"pad\":\"" + padding + "\"}}");
+        AmqpMessage huge = task(job, "{\"jobId\":\"" + job + "\",\"taskIndex\":0,\"taskCount\":1,"
+                + "\"jobType\":\"prime-count\",\"payload\":{\"pad\":\"" + padding + "\"}}");
 
         assertThat(deadLetterReason(huge, TaskAdmission.DEFAULTS)).isEqualTo("refused task message: message body of "
                 + huge.body().length + " bytes exceeds the limit of 65536 bytes");
@@ -77,7 +77,8 @@ class HostileTaskMessagesTest {
     @Test
     void aTaskSignedWithAnotherKeyIsDeadLettered() throws Exception {
         UUID job = UUID.randomUUID();
-        AmqpMessage forged = MessageSigning.withKeys("a-key-the-rogue-publisher-made-up").sign(task(job, validBody(job)));
+        AmqpMessage forged = MessageSigning.withKeys("a-key-the-rogue-publisher-made-up")
+                .sign(task(job, validBody(job)));
 
         assertThat(deadLetterReason(forged, signed()))
                 .isEqualTo("refused task message: bad signature: it matches none of this process's signing keys");
