@@ -268,9 +268,10 @@ public final class TaskRunner implements AutoCloseable {
         try {
             type = types.get(task.jobType());
         } catch (UnknownJobTypeException e) {
-            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), e.getMessage());
-            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, e.getMessage());
-            delivery.reject(e.getMessage(), workerName);
+            String reason = TaskFailures.oneLine(e.getMessage());
+            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), reason);
+            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, reason);
+            delivery.reject(reason, workerName);
             return;
         }
         Computations.Ended ended = computations.compute(task, type, type.taskDeadline());
@@ -288,7 +289,8 @@ public final class TaskRunner implements AutoCloseable {
             return;
         }
         if (ended.failure() instanceof InvalidTaskException invalid) {
-            String reason = "invalid " + task.jobType() + " task payload: " + invalid.getMessage();
+            String reason = TaskFailures.oneLine("invalid " + task.jobType() + " task payload: "
+                    + invalid.getMessage());
             log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), reason);
             observation.settled(TaskObserver.Settlement.DEAD_LETTERED, reason);
             delivery.reject(reason, workerName);
@@ -374,7 +376,7 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     private static String describe(TaskMessage task) {
-        return "task " + (task.taskIndex() + 1) + "/" + task.taskCount() + " of " + task.jobType() + " job "
-                + task.jobId();
+        return "task " + (task.taskIndex() + 1) + "/" + task.taskCount() + " of " + TaskFailures.oneLine(task.jobType())
+                + " job " + task.jobId();
     }
 }

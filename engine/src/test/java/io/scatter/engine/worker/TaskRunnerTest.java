@@ -171,6 +171,16 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aJobTypeNameWithLineBreaksIsRejectedWithAReasonOnOneLine() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(aTask().type("no-such\nINFO forged log line").build());
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
+        assertThat(delivery.reason()).contains("no-such INFO forged log line").doesNotContain("\n");
+    }
+
+    @Test
     void aTaskWhosePayloadItsTypeRejectsIsDeadLetteredAtOnceWithoutAResult() {
         TaskMessage task = aTask().type("prime-count").payload(Map.of("from", 10L, "to", "lots", "algorithm", "sieve"))
                 .build();

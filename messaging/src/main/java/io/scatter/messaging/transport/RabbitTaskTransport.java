@@ -401,7 +401,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     private void dispatchTask(InboundMessage message, Consumer<TaskDelivery> handler) {
         Optional<String> refusal = taskAdmission.refusal(message.properties(), message.body());
         if (refusal.isPresent()) {
-            log.warn("Dead-lettering refused task {}: {}", message.label(), refusal.get());
+            log.warn("Dead-lettering refused task {}: {}", oneLine(message.label()), oneLine(refusal.get()));
             message.deadLetter("refused task message: " + refusal.get());
             return;
         }
@@ -416,7 +416,7 @@ public final class RabbitTaskTransport implements TaskTransport {
             }
             traceContext = TraceExtension.read(event);
         } catch (MalformedMessageException e) {
-            log.warn("Dead-lettering malformed task {}: {}", message.label(), e.getMessage());
+            log.warn("Dead-lettering malformed task {}: {}", oneLine(message.label()), oneLine(e.getMessage()));
             message.deadLetter("malformed task message: " + e.getMessage());
             return;
         }
@@ -445,7 +445,7 @@ public final class RabbitTaskTransport implements TaskTransport {
             result = ScatterEvents.data(event, TaskResultMessage.class);
             messageId = event.getId();
         } catch (MalformedMessageException e) {
-            log.warn("Dead-lettering malformed result {}: {}", message.label(), e.getMessage());
+            log.warn("Dead-lettering malformed result {}: {}", oneLine(message.label()), oneLine(e.getMessage()));
             message.deadLetter("malformed result message: " + e.getMessage());
             return;
         }
