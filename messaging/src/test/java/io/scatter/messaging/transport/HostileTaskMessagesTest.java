@@ -5,7 +5,6 @@ import io.scatter.contracts.Channels;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.engine.transport.DeadTask;
 import io.scatter.engine.transport.TaskDelivery;
-import io.scatter.engine.transport.TransportException;
 import io.scatter.messaging.AmqpMessage;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MessageSigning;
@@ -166,22 +165,9 @@ class HostileTaskMessagesTest {
             handled.add(delivery);
             delivery.ack();
         });
-        List<DeadTask> dead = awaitDeadTask(transport);
+        List<DeadTask> dead = RabbitTaskTransportTest.awaitDeadTasks(transport, 1);
         assertThat(handled).isEmpty();
         assertThat(dead).hasSize(1);
         return dead.get(0).reason();
-    }
-
-    private static List<DeadTask> awaitDeadTask(RabbitTaskTransport transport)
-            throws InterruptedException, TransportException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<DeadTask> dead = transport.deadTasks();
-            if (!dead.isEmpty()) {
-                return dead;
-            }
-            Thread.sleep(25);
-        }
-        throw new AssertionError("nothing was dead-lettered within " + WAIT.toSeconds() + " s");
     }
 }
