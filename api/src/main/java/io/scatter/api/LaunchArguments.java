@@ -21,7 +21,8 @@ final class LaunchArguments {
 
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
-            Settings.DATABASE_PASSWORD, Settings.PORT, AUTH, Settings.PLUGINS, Settings.LOG_FORMAT);
+            Settings.DATABASE_PASSWORD, Settings.PORT, AUTH, Settings.PLUGINS, Settings.LOG_FORMAT,
+            Settings.SIGNING_KEY_FILE);
 
     /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
     private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
@@ -60,6 +61,9 @@ final class LaunchArguments {
         properties.put("scatter.auth.mode", authMode(settings.get(AUTH)));
         if (LogFormat.of(settings) == LogFormat.JSON) {
             properties.put("logging.structured.format.console", "logstash");
+        }
+        if (!settings.get(Settings.SIGNING_KEY_FILE).isBlank()) {
+            properties.put("scatter.signing.key-file", settings.get(Settings.SIGNING_KEY_FILE).trim());
         }
         if (!settings.get(Settings.PLUGINS).isBlank()) {
             properties.put("scatter.plugins", plugins(settings.get(Settings.PLUGINS)));

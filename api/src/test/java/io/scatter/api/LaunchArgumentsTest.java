@@ -106,6 +106,17 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void aSigningKeyFileFromTheFlagOrTheEnvironmentBecomesASpringProperty() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--signing-key-file", "/run/secrets/scatter"},
+                Map.of())).contains("--scatter.signing.key-file=/run/secrets/scatter");
+        assertThat(LaunchArguments.toSpringArguments(new String[0],
+                Map.of("SCATTER_SIGNING_KEY_FILE", "/etc/scatter/key")))
+                .contains("--scatter.signing.key-file=/etc/scatter/key");
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of()))
+                .noneMatch(argument -> argument.contains("signing"));
+    }
+
+    @Test
     void anUnknownFlagIsAUsageError() {
         assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--colour", "blue"}, Map.of()))
                 .isInstanceOf(UsageException.class)

@@ -19,14 +19,16 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An API and a worker, as processes, run a job with a database password read from a file and a broker user with a
- * password of its own; nothing either process wrote contains a password, plain or URL-encoded.
+ * An API and a worker, as processes, run a job with a database password read from a file, a broker user with a
+ * password of its own, an API key and a task signing key (the API signs, the worker verifies); nothing either process
+ * wrote contains a password or a key, plain or URL-encoded.
  */
 class SecretsNotLoggedIT {
 
     private static final String RANDOM = UUID.randomUUID().toString().substring(0, 8);
     private static final String DATABASE_PASSWORD = "Db-Secret-" + RANDOM + "-p@ss:w/rd";
     private static final String BROKER_PASSWORD = "Broker-Secret-" + RANDOM + "-p@ss:w/rd";
+    private static final String SIGNING_KEY = "Signing-Secret-" + RANDOM + "-k@y:0123456789";
 
     private static ScatterCluster cluster;
     private static Path passwordFile;
@@ -37,7 +39,8 @@ class SecretsNotLoggedIT {
         Files.writeString(passwordFile, DATABASE_PASSWORD + "\n");
         cluster = ScatterCluster.builder().workers(1)
                 .rabbitmq(() -> SecretUser.create("scatter-test-secrets-" + RANDOM, BROKER_PASSWORD))
-                .environment(Map.of("SCATTER_DATABASE_PASSWORD_FILE", passwordFile.toString())).start();
+                .environment(Map.of("SCATTER_DATABASE_PASSWORD_FILE", passwordFile.toString(),
+                        "SCATTER_SIGNING_KEY", SIGNING_KEY)).start();
     }
 
     @AfterAll
@@ -52,7 +55,7 @@ class SecretsNotLoggedIT {
     }
 
     @Test
-    void noPasswordNorTheApiKeyAppearsInWhatTheApiAndTheWorkerWrite() throws Exception {
+    void noPasswordApiKeyOrSigningKeyAppearsInWhatTheApiAndTheWorkerWriteWhileTheySignAndVerifyTasks() throws Exception {
         String id = cluster.submit("""
                 {"type":"prime-count","input":{"from":0,"to":100000},"options":{"tasks":2}}""");
         JsonNode job = cluster.awaitFinished(id);
@@ -60,7 +63,7 @@ class SecretsNotLoggedIT {
 
         String output = everythingWritten();
         assertThat(output).as("the processes' output").contains(id);
-        for (String secret : List.of(DATABASE_PASSWORD, BROKER_PASSWORD)) {
+        for (String secret : List.of(DATABASE_PASSWORD, BROKER_PASSWORD, SIGNING_KEY)) {
             assertThat(output).doesNotContain(secret).doesNotContain(encoded(secret))
                     .doesNotContain(secret.substring(0, secret.indexOf('@')));
         }

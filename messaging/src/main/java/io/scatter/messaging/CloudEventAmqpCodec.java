@@ -71,14 +71,7 @@ public final class CloudEventAmqpCodec {
 
     /** The CloudEvent carried by a delivered message. */
     public static CloudEvent decode(AMQP.BasicProperties properties, byte[] body) throws MalformedMessageException {
-        Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
-        Map<String, String> attributes = new LinkedHashMap<>();
-        headers.forEach((key, value) -> {
-            String name = attributeName(key);
-            if (name != null && value != null) {
-                attributes.putIfAbsent(name, value.toString());
-            }
-        });
+        Map<String, String> attributes = attributes(properties);
         String specVersion = attributes.remove("specversion");
         if (specVersion == null) {
             throw new MalformedMessageException("not a CloudEvent: no " + PREFIX + "specversion header");
@@ -104,6 +97,23 @@ public final class CloudEventAmqpCodec {
         } catch (CloudEventRWException | IllegalStateException | IllegalArgumentException e) {
             throw new MalformedMessageException("invalid CloudEvent: " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /**
+     * The CloudEvent attributes a message's headers carry, by lower-case name, as {@link #decode} reads them (the
+     * content type aside); a message naming one attribute twice (under both prefixes, or in two cases) is malformed.
+     */
+    public static Map<String, String> attributes(AMQP.BasicProperties properties) throws MalformedMessageException {
+        Map<String, Object> headers = properties.getHeaders() == null ? Map.of() : properties.getHeaders();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            String name = attributeName(header.getKey());
+            if (name != null && header.getValue() != null
+                    && attributes.putIfAbsent(name, header.getValue().toString()) != null) {
+                throw new MalformedMessageException("the CloudEvent attribute '" + name + "' is given twice");
+            }
+        }
+        return attributes;
     }
 
     private static String attributeName(String header) {

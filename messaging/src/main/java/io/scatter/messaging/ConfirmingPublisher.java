@@ -34,12 +34,18 @@ public final class ConfirmingPublisher implements AutoCloseable {
 
     /** Publishes all messages, then waits until the broker confirmed all of them. */
     public void publishAll(List<OutgoingMessage> messages, Duration timeout) throws PublishFailedException {
+        publishAll(messages, timeout, MessageSigning.OFF);
+    }
+
+    /** As {@link #publishAll(List, Duration)}, each message signed by {@code signing}. */
+    public void publishAll(List<OutgoingMessage> messages, Duration timeout, MessageSigning signing)
+            throws PublishFailedException {
         if (messages.isEmpty()) {
             return;
         }
         confirmed(open -> {
             for (OutgoingMessage message : messages) {
-                AmqpMessage amqp = CloudEventAmqpCodec.encode(message.event());
+                AmqpMessage amqp = signing.sign(CloudEventAmqpCodec.encode(message.event()));
                 open.basicPublish(message.exchange(), message.routingKey(), message.mandatory(), amqp.properties(),
                         amqp.body());
             }

@@ -38,6 +38,16 @@ public final class Settings {
     /** Appended to an option's environment variable, names a file holding its value (e.g. a mounted secret). */
     public static final String FILE_SUFFIX = "_FILE";
 
+    /**
+     * A file holding the keys task messages are signed and verified with (see {@link MessageSigning}); wins over the
+     * variable {@value #SIGNING_KEY_VARIABLE}.
+     */
+    public static final Option SIGNING_KEY_FILE = new Option("--signing-key-file", "SCATTER_SIGNING_KEY_FILE", "",
+            "file with the shared keys tasks are signed and verified with, one a line (the first signs); none: "
+                    + "$SCATTER_SIGNING_KEY, comma-separated, else no signing");
+    /** The environment variable with the signing keys, comma-separated; never a flag, which others could see. */
+    public static final String SIGNING_KEY_VARIABLE = "SCATTER_SIGNING_KEY";
+
     private final Map<String, String> values;
     private final Map<String, Boolean> given;
 

@@ -98,6 +98,11 @@ public final class Worker implements AutoCloseable {
                 RabbitTaskTransport rabbit = RabbitTaskTransport.over(connection,
                         new RabbitTaskTransport.Options(CONFIRM_TIMEOUT, config.grace()));
                 rabbit.onConsumerLost(this::consumerLost);
+                rabbit.admitTasks(config.admission());
+                log.info("Reading task messages up to {} bytes; {}", config.admission().maxBodyBytes(),
+                        config.admission().signing().enabled()
+                                ? "verifying their signatures (" + config.admission().signing() + ")"
+                                : "their signatures are not checked (no signing key)");
                 rabbit.traceWith(tracing.tracing());
                 transport = new WorkerTransport(rabbit);
                 Clock clock = Clock.systemUTC();

@@ -2,6 +2,7 @@ package io.scatter.worker;
 
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.LogFormat;
+import io.scatter.messaging.transport.TaskAdmission;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -11,10 +12,12 @@ import java.util.Objects;
  * tasks may run on after it is asked to stop, how often it sends a heartbeat, where its job-type plug-ins are
  * (see {@link io.scatter.core.jobtype.JobTypes#load(String)}; blank: none), and how many tasks it holds at most
  * (computing, waiting for a thread, or waiting for their result's confirm; at least {@code concurrency}), how its
- * process writes log lines, and where it serves its metrics and health probes ({@link HttpEndpoint#NONE}: nowhere).
+ * process writes log lines, where it serves its metrics and health probes ({@link HttpEndpoint#NONE}: nowhere), and
+ * which task messages it reads at all (their size, their signature).
  */
 public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
-                           String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http) {
+                           String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http,
+                           TaskAdmission admission) {
 
     /** How often a worker sends a heartbeat unless told otherwise. */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
@@ -27,6 +30,7 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(admission, "admission");
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -47,7 +51,15 @@ public record WorkerConfig(String rabbitmqUri, int concurrency, String name, Dur
     public String toString() {
         return "WorkerConfig[rabbitmqUri=" + BrokerConnection.redact(rabbitmqUri) + ", concurrency=" + concurrency
                 + ", name=" + name + ", grace=" + grace + ", heartbeat=" + heartbeat + ", plugins=" + plugins
-                + ", prefetch=" + prefetch + ", logFormat=" + logFormat + ", http=" + http + "]";
+                + ", prefetch=" + prefetch + ", logFormat=" + logFormat + ", http=" + http + ", admission=" + admission
+                + "]";
+    }
+
+    /** A configuration admitting tasks by {@link TaskAdmission#DEFAULTS} (64 KiB, no signatures). */
+    public WorkerConfig(String rabbitmqUri, int concurrency, String name, Duration grace, Duration heartbeat,
+                        String plugins, int prefetch, LogFormat logFormat, HttpEndpoint http) {
+        this(rabbitmqUri, concurrency, name, grace, heartbeat, plugins, prefetch, logFormat, http,
+                TaskAdmission.DEFAULTS);
     }
 
     /** A configuration logging readable text, without an HTTP server. */

@@ -3,9 +3,11 @@ package io.scatter.worker;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.HeadNodeAddress;
 import io.scatter.messaging.LogFormat;
+import io.scatter.messaging.MessageSigning;
 import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
+import io.scatter.messaging.transport.TaskAdmission;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +28,8 @@ final class WorkerOptions {
     static final int MAX_PREFETCH = 65_535;
     static final int MAX_GRACE_SECONDS = 86_400;
     static final int MAX_HEARTBEAT_SECONDS = 3_600;
+    static final int MIN_TASK_BYTES = 1024;
+    static final int MAX_TASK_BYTES = 16 * 1024 * 1024;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
@@ -53,8 +57,13 @@ final class WorkerOptions {
                     + "none: no HTTP server");
     private final Option httpBind = new Option("--http-bind", "SCATTER_WORKER_HTTP_BIND",
             HttpEndpoint.DEFAULT_BIND_ADDRESS, "address the HTTP server listens on (127.0.0.1: this machine only)");
+    private final Option maxTaskBytes = new Option("--max-task-bytes", "SCATTER_MAX_TASK_BYTES",
+            String.valueOf(TaskAdmission.DEFAULT_MAX_BODY_BYTES),
+            "largest task message body read, " + MIN_TASK_BYTES + ".." + MAX_TASK_BYTES + "; larger ones are "
+                    + "dead-lettered");
     private final List<Option> options = List.of(Settings.RABBITMQ, connect, brokerUser, brokerPassword, concurrency,
-            prefetch, name, grace, heartbeat, Settings.PLUGINS, Settings.LOG_FORMAT, httpPort, httpBind);
+            prefetch, name, grace, heartbeat, Settings.PLUGINS, Settings.LOG_FORMAT, httpPort, httpBind,
+            Settings.SIGNING_KEY_FILE, maxTaskBytes);
 
     /** The configuration given by {@code args}, then {@code environment}, then the defaults. */
     WorkerConfig parse(String[] args, Map<String, String> environment) throws UsageException {
@@ -76,7 +85,19 @@ final class WorkerOptions {
         return new WorkerConfig(uri, threads, workerName,
                 Duration.ofSeconds(settings.getInt(grace, 0, MAX_GRACE_SECONDS)),
                 Duration.ofSeconds(settings.getInt(heartbeat, 1, MAX_HEARTBEAT_SECONDS)),
-                settings.get(Settings.PLUGINS), held, LogFormat.of(settings), httpEndpoint(settings));
+                settings.get(Settings.PLUGINS), held, LogFormat.of(settings), httpEndpoint(settings),
+                admission(settings, environment));
+    }
+
+    /** Which task messages the worker reads: up to {@code --max-task-bytes}, signed when there is a signing key. */
+    private TaskAdmission admission(Settings settings, Map<String, String> environment) throws UsageException {
+        int maxBytes = settings.getInt(maxTaskBytes, MIN_TASK_BYTES, MAX_TASK_BYTES);
+        try {
+            return new TaskAdmission(maxBytes, MessageSigning.configured(
+                    environment.get(Settings.SIGNING_KEY_VARIABLE), settings.get(Settings.SIGNING_KEY_FILE)));
+        } catch (MessageSigning.KeyException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     /** The HTTP server's address, or none when no {@code --http-port} is given. */

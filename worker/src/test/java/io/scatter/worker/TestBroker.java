@@ -9,6 +9,7 @@ import io.scatter.contracts.JobCancelledMessage;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.contracts.WorkerHeartbeatMessage;
+import io.scatter.messaging.AmqpMessage;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.ConfirmingPublisher;
@@ -23,8 +24,10 @@ import io.scatter.messaging.testing.TestVhost;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /** The API's side of the broker, for tests: publishes tasks and control messages and reads results and queues. */
@@ -81,6 +84,17 @@ final class TestBroker implements AutoCloseable {
         channel.basicPublish(TaskMessage.EXCHANGE, TaskMessage.ROUTING_KEY, properties, body);
     }
 
+    /** Publishes {@code messages} as they are, in their order, and waits for the broker's confirms. */
+    void publishRawTasksConfirmed(List<AmqpMessage> messages) throws IOException, InterruptedException,
+            TimeoutException {
+        channel.confirmSelect();
+        for (AmqpMessage message : messages) {
+            channel.basicPublish(TaskMessage.EXCHANGE, TaskMessage.ROUTING_KEY, true, message.properties(),
+                    message.body());
+        }
+        channel.waitForConfirmsOrDie(WAIT.toMillis());
+    }
+
     /** The next result on the results queue, taken off it; fails after {@link #WAIT}. */
     Received awaitResult() throws IOException, InterruptedException, MalformedMessageException {
         GetResponse response = awaitMessage(Channels.RESULTS_QUEUE, true);
@@ -96,7 +110,7 @@ final class TestBroker implements AutoCloseable {
             if (response != null) {
                 return response;
             }
-            Thread.sleep(50);
+            Thread.sleep(5);
         }
         throw new AssertionError("no message on " + queue + " within " + WAIT.toSeconds() + " s");
     }

@@ -1,8 +1,12 @@
 package io.scatter.worker;
 
 import io.scatter.messaging.Settings.UsageException;
+import io.scatter.messaging.transport.TaskAdmission;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -150,5 +154,43 @@ class WorkerOptionsTest {
         assertThatThrownBy(() -> options.parse(new String[]{"--connect", "head:99999"}, Map.of()))
                 .isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("--connect: ");
+    }
+    @Test
+    void withoutASigningKeyTasksUpTo64KiBAreReadAndTheirSignaturesIgnored() throws UsageException {
+        WorkerConfig config = options.parse(new String[0], Map.of());
+
+        assertThat(config.admission()).isEqualTo(TaskAdmission.DEFAULTS);
+        assertThat(config.admission().signing().enabled()).isFalse();
+    }
+
+    @Test
+    void theSigningKeysComeFromTheirVariableOrFromAFileWhichWins(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("key"), "a-key-from-the-secret-file\n");
+
+        WorkerConfig fromVariable = options.parse(new String[0],
+                Map.of("SCATTER_SIGNING_KEY", "key-one-for-signing,key-two-for-rotation"));
+        WorkerConfig fromFile = options.parse(new String[]{"--signing-key-file", file.toString()},
+                Map.of("SCATTER_SIGNING_KEY", "key-one-for-signing"));
+
+        assertThat(fromVariable.admission().signing()).hasToString("HMAC-SHA256 signing with 2 key(s)");
+        assertThat(fromFile.admission().signing()).hasToString("HMAC-SHA256 signing with 1 key(s)");
+    }
+
+    @Test
+    void aSigningKeyTooShortOrAFileThatCannotBeReadIsAUsageErrorThatNeverShowsTheKey() {
+        assertThatThrownBy(() -> options.parse(new String[0], Map.of("SCATTER_SIGNING_KEY", "tiny-secret")))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("a signing key needs at least 16 characters; key 1 has 11");
+        assertThatThrownBy(() -> options.parse(new String[]{"--signing-key-file", "/no/such/key-file"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessage("cannot read the signing key file /no/such/key-file: NoSuchFileException");
+    }
+
+    @Test
+    void theLargestTaskReadIsAFlagWithinItsRange() throws UsageException {
+        assertThat(options.parse(new String[]{"--max-task-bytes", "2048"}, Map.of()).admission().maxBodyBytes())
+                .isEqualTo(2048);
+        assertThatThrownBy(() -> options.parse(new String[]{"--max-task-bytes", "10"}, Map.of()))
+                .hasMessage("--max-task-bytes must be between 1024 and 16777216, got 10");
     }
 }

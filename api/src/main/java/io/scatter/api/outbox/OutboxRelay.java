@@ -6,6 +6,7 @@ import io.opentelemetry.context.Context;
 import io.scatter.api.broker.Broker;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.ConfirmingPublisher;
+import io.scatter.messaging.MessageSigning;
 import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.tracing.ScatterAttributes;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (skipping those another replica holds), publishes them with confirms and marks them sent in the same transaction;
  * a failed publish rolls back, so the rows stay unsent and are retried after a growing pause. Idle while the broker
  * is not connected. Each message's PRODUCER span is a child of the trace context its row was queued in, and the
- * message carries the span's context.
+ * message carries the span's context. With a signing key every message is signed ({@link SigningConfiguration}).
  */
 @Component
 class OutboxRelay implements SmartLifecycle {
@@ -48,6 +49,7 @@ class OutboxRelay implements SmartLifecycle {
     private final RelayProperties properties;
     private final Clock clock;
     private final Tracing tracing;
+    private final MessageSigning signing;
     private volatile boolean running;
     private volatile ScheduledExecutorService scheduler;
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -60,8 +62,9 @@ class OutboxRelay implements SmartLifecycle {
     private Instant nextCleanup = Instant.MIN;
 
     OutboxRelay(OutboxRepository repository, TransactionTemplate transactions, Broker broker,
-                RelayProperties properties, Clock clock, Tracing tracing) {
+                RelayProperties properties, Clock clock, Tracing tracing, MessageSigning signing) {
         this.repository = repository;
+        this.signing = signing;
         this.tracing = tracing;
         this.transactions = transactions;
         this.broker = broker;
@@ -77,6 +80,8 @@ class OutboxRelay implements SmartLifecycle {
             return thread;
         });
         running = true;
+        log.info("Outbox relay: {}", signing.enabled() ? "signing messages (" + signing + ")"
+                : "messages are not signed (no signing key)");
         scheduler.scheduleWithFixedDelay(this::round, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -164,7 +169,7 @@ class OutboxRelay implements SmartLifecycle {
                 ids.add(row.id());
             }
             try {
-                publisher.publishAll(messages, properties.publishTimeout());
+                publisher.publishAll(messages, properties.publishTimeout(), signing);
             } catch (PublishFailedException e) {
                 spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getMessage()));
                 throw new RelayFailedException(rows.size(), e);

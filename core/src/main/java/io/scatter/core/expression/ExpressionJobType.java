@@ -4,6 +4,7 @@ import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.InvalidTaskException;
 import io.scatter.core.jobtype.TaskFailedException;
 
 import java.math.BigDecimal;
@@ -164,7 +165,7 @@ public final class ExpressionJobType implements JobType {
      * expression COMPLETED with its value or FAILED with its error.
      *
      * @throws TaskFailedException      when a single expression cannot be evaluated
-     * @throws IllegalArgumentException when the task is not a payload {@link #split} makes
+     * @throws InvalidTaskException    when the task is not a payload {@link #split} makes
      */
     @Override
     public Map<String, Object> compute(Map<String, Object> task) {
@@ -179,13 +180,13 @@ public final class ExpressionJobType implements JobType {
         Object expressions = task == null ? null : task.get(BATCH);
         if (!(expressions instanceof List<?> list) || offset.isEmpty() || offset.getAsLong() < 0
                 || offset.getAsLong() > Integer.MAX_VALUE - list.size()) {
-            throw new IllegalArgumentException("an expression task must be an object with expression (a string), or "
+            throw new InvalidTaskException("an expression task must be an object with expression (a string), or "
                     + "offset (an integer) and expressions (an array of strings)");
         }
         List<Map<String, Object>> results = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof String expression)) {
-                throw new IllegalArgumentException("task.expressions[" + i + "] must be a string, got "
+                throw new InvalidTaskException("task.expressions[" + i + "] must be a string, got "
                         + Inputs.describe(list.get(i)));
             }
             results.add(ExpressionResults.outcome((int) offset.getAsLong() + i, expression));

@@ -71,7 +71,8 @@ public interface JobType {
      * Computes one task: pure and deterministic, so a redelivered task gives the same result.
      *
      * <p>How a failure is treated depends on what is thrown: a {@link TaskFailedException} fails the task and its job
-     * at once (running it again would fail the same way); anything else counts as a failure a retry may cure, and the
+     * at once (running it again would fail the same way); an {@link InvalidTaskException} (a payload {@link #split}
+     * never makes) dead-letters the task at once; anything else counts as a failure a retry may cure, and the
      * task is retried with backoff — on any worker — until its attempts run out, then dead-lettered. A computation
      * longer than a fraction of a second should call {@link TaskInterruptedException#check()} now and then, so that it
      * stops soon after its job is cancelled or it outruns its {@link #taskDeadline()}.

@@ -3,6 +3,7 @@ package io.scatter.core.prime;
 import io.scatter.core.jobtype.Capacity;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
+import io.scatter.core.jobtype.InvalidTaskException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 
@@ -86,25 +87,31 @@ public final class PrimeCountJobType implements JobType {
     /**
      * Counts the primes of one task; {@code {"count": Long}}.
      *
-     * @throws IllegalArgumentException if from, to or algorithm is missing or malformed
+     * @throws InvalidTaskException if from, to or algorithm is missing or malformed
      */
     @Override
     public Map<String, Object> compute(Map<String, Object> task) {
         if (task == null) {
-            throw new IllegalArgumentException("a prime-count task must be an object with from, to and algorithm");
+            throw new InvalidTaskException("a prime-count task must be an object with from, to and algorithm");
         }
         long from = taskBound(task, "from");
         long to = taskBound(task, "to");
         if (from > to) {
-            throw new IllegalArgumentException(
+            throw new InvalidTaskException(
                     "task.from (" + from + ") must not be greater than task.to (" + to + ")");
         }
         Object algorithm = task.get("algorithm");
         if (!(algorithm instanceof String)) {
-            throw new IllegalArgumentException("task.algorithm must be one of "
+            throw new InvalidTaskException("task.algorithm must be one of "
                     + String.join(", ", Algorithm.wireNames()) + ", got " + Inputs.describe(algorithm));
         }
-        return Map.of("count", Algorithm.fromWireName((String) algorithm).kernel().countPrimes(from, to));
+        Algorithm kernel;
+        try {
+            kernel = Algorithm.fromWireName((String) algorithm);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTaskException("task.algorithm: " + e.getMessage());
+        }
+        return Map.of("count", kernel.kernel().countPrimes(from, to));
     }
 
     /** The width of the task's range, {@code to - from + 1}; 0 for a payload without a valid range. */
@@ -135,7 +142,7 @@ public final class PrimeCountJobType implements JobType {
         Object value = task.get(key);
         OptionalLong bound = Inputs.asLong(value);
         if (bound.isEmpty() || bound.getAsLong() < 0 || bound.getAsLong() > PrimeCount.MAX) {
-            throw new IllegalArgumentException("task." + key + " must be an integer between 0 and " + PrimeCount.MAX
+            throw new InvalidTaskException("task." + key + " must be an integer between 0 and " + PrimeCount.MAX
                     + ", got " + Inputs.describe(value));
         }
         return bound.getAsLong();

@@ -18,6 +18,12 @@ final class TaskFailures {
         return failure != null && !(failure instanceof TaskFailedException) && !(failure instanceof StackOverflowError);
     }
 
+    /** {@code text} on one line (a message's own text may hold line breaks that would forge log lines), shortened. */
+    static String oneLine(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").trim();
+        return line.length() > MAX_ERROR_LENGTH ? line.substring(0, MAX_ERROR_LENGTH - 1) + "…" : line;
+    }
+
     /**
      * The failure on one line: a {@link TaskFailedException}'s message as it is, e.g. {@code division by zero};
      * anything else with its simple class name, e.g. {@code ArithmeticException: / by zero}.
@@ -30,6 +36,6 @@ final class TaskFailures {
         String line = message.isEmpty() ? type
                 : failure instanceof TaskFailedException ? message
                 : type + ": " + message;
-        return line.length() > MAX_ERROR_LENGTH ? line.substring(0, MAX_ERROR_LENGTH - 1) + "…" : line;
+        return oneLine(line);
     }
 }

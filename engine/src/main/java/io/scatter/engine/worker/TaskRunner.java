@@ -3,6 +3,7 @@ package io.scatter.engine.worker;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.jobtype.JobType;
+import io.scatter.core.jobtype.InvalidTaskException;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.core.jobtype.TaskFailedException;
 import io.scatter.core.jobtype.UnknownJobTypeException;
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * task only once the result is safe (the computing thread does not wait for that: it takes its next task). Any other
  * failure, or outrunning the type's {@link JobType#taskDeadline()}, may be cured by another
  * attempt: after a {@link RetryBackoff} the task goes back to the queue, counted, and after its last attempt is
- * dead-lettered with the failure and this worker's name. A task of an unknown type is dead-lettered at once; a task
+ * dead-lettered with the failure and this worker's name. A task of an unknown type, or with a payload its type
+ * rejects as invalid, is dead-lettered at once; a task
  * of a cancelled job is acked without computing, and a cancellation interrupts the job's running computations. A task
  * whose earlier deliveries ended unsettled (its worker died holding it) runs {@linkplain Isolation alone}. It counts
  * what it did ({@link #tasksDone()}, {@link #tasksFailed()}) and tells which tasks it holds ({@link #inFlight()}), for
@@ -266,9 +268,10 @@ public final class TaskRunner implements AutoCloseable {
         try {
             type = types.get(task.jobType());
         } catch (UnknownJobTypeException e) {
-            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), e.getMessage());
-            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, e.getMessage());
-            delivery.reject(e.getMessage(), workerName);
+            String reason = TaskFailures.oneLine(e.getMessage());
+            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), reason);
+            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, reason);
+            delivery.reject(reason, workerName);
             return;
         }
         Computations.Ended ended = computations.compute(task, type, type.taskDeadline());
@@ -283,6 +286,14 @@ public final class TaskRunner implements AutoCloseable {
             log.log(System.Logger.Level.INFO, "Returning {0} to the queue: interrupted", describe(task));
             observation.settled(TaskObserver.Settlement.RETURNED, null);
             delivery.requeue();
+            return;
+        }
+        if (ended.failure() instanceof InvalidTaskException invalid) {
+            String reason = TaskFailures.oneLine("invalid " + task.jobType() + " task payload: "
+                    + invalid.getMessage());
+            log.log(System.Logger.Level.WARNING, "Dead-lettering {0}: {1}", describe(task), reason);
+            observation.settled(TaskObserver.Settlement.DEAD_LETTERED, reason);
+            delivery.reject(reason, workerName);
             return;
         }
         if (ended.timedOut() || TaskFailures.curable(ended.failure())) {
@@ -365,7 +376,7 @@ public final class TaskRunner implements AutoCloseable {
     }
 
     private static String describe(TaskMessage task) {
-        return "task " + (task.taskIndex() + 1) + "/" + task.taskCount() + " of " + task.jobType() + " job "
-                + task.jobId();
+        return "task " + (task.taskIndex() + 1) + "/" + task.taskCount() + " of " + TaskFailures.oneLine(task.jobType())
+                + " job " + task.jobId();
     }
 }

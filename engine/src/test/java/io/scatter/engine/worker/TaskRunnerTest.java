@@ -3,6 +3,8 @@ package io.scatter.engine.worker;
 import io.scatter.contracts.TaskMessage;
 import io.scatter.contracts.TaskResultMessage;
 import io.scatter.core.jobtype.JobTypes;
+import io.scatter.core.prime.PrimeCount;
+import io.scatter.core.prime.PrimeCountJobType;
 import io.scatter.engine.memory.InMemoryTaskTransport;
 import io.scatter.engine.testing.Await;
 import io.scatter.engine.testing.BoomJobType;
@@ -165,6 +167,33 @@ class TaskRunnerTest {
         assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
         assertThat(delivery.reason()).contains("no-such-type");
         assertThat(delivery.worker()).isEqualTo("w-1");
+        assertThat(transport.published).isEmpty();
+    }
+
+    @Test
+    void aJobTypeNameWithLineBreaksIsRejectedWithAReasonOnOneLine() {
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(aTask().type("no-such\nINFO forged log line").build());
+
+        runner.handle(delivery);
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
+        assertThat(delivery.reason()).contains("no-such INFO forged log line").doesNotContain("\n");
+    }
+
+    @Test
+    void aTaskWhosePayloadItsTypeRejectsIsDeadLetteredAtOnceWithoutAResult() {
+        TaskMessage task = aTask().type("prime-count").payload(Map.of("from", 10L, "to", "lots", "algorithm", "sieve"))
+                .build();
+        FakeTaskDelivery delivery = FakeTaskDelivery.of(task);
+        try (TaskRunner primes = new TaskRunner(transport, JobTypes.of(new PrimeCountJobType()), "w-2", 1,
+                Clock.fixed(NOW, ZoneOffset.UTC), QUICK)) {
+            primes.handle(delivery);
+        }
+
+        assertThat(delivery.settled()).isEqualTo(FakeTaskDelivery.Settled.REJECTED);
+        assertThat(delivery.reason()).isEqualTo("invalid prime-count task payload: task.to must be an integer between 0"
+                + " and " + PrimeCount.MAX + ", got \"lots\"");
+        assertThat(delivery.worker()).isEqualTo("w-2");
         assertThat(transport.published).isEmpty();
     }
 

@@ -23,6 +23,7 @@ import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.BrokerProduct;
 import io.scatter.messaging.CloudEventAmqpCodec;
 import io.scatter.messaging.MalformedMessageException;
+import io.scatter.messaging.MessageSigning;
 import io.scatter.messaging.OutgoingMessage;
 import io.scatter.messaging.PublishFailedException;
 import io.scatter.messaging.ScatterEvents;
@@ -41,6 +42,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +67,7 @@ import java.util.function.Consumer;
  *       {@value #ATTEMPTS_HEADER}, {@value #DEAD_LETTERED_AT_HEADER} and, when a worker rejected it by name
  *       ({@link TaskDelivery#reject(String, String)}), {@value #WORKER_HEADER} is published to
  *       {@link Channels#DEAD_LETTER_EXCHANGE} (confirmed), then the original is acked. Messages that are not a readable CloudEvent of the expected type are dead-lettered the same
- *       way and never reach a handler.</li>
+ *       way and never reach a handler, as are tasks its {@link TaskAdmission} refuses (too large, badly signed).</li>
  *   <li>The delivery limit is kept exactly: a quorum queue with {@code x-delivery-limit} 5 delivers a message up to 6
  *       times, so a requeue on the 5th attempt dead-letters instead, and a 6th delivery (after a consumer crashed on
  *       the 5th) is dead-lettered by the adapter without reaching the handler. Either way the reason is
@@ -117,6 +119,7 @@ public final class RabbitTaskTransport implements TaskTransport {
     private volatile boolean closed;
     private volatile Consumer<String> consumerLost = queue -> { };
     private volatile Tracing tracing = Tracing.OFF;
+    private volatile TaskAdmission taskAdmission = TaskAdmission.DEFAULTS;
 
     /**
      * How the transport waits.
@@ -245,7 +248,9 @@ public final class RabbitTaskTransport implements TaskTransport {
         }
         for (int from = 0; from < messages.size(); from += PUBLISH_BATCH) {
             List<OutgoingMessage> batch = messages.subList(from, Math.min(messages.size(), from + PUBLISH_BATCH));
-            publish(publisher -> publisher.publishAll(batch, confirmTimeout), "publish " + tasks.size() + " task(s)");
+            MessageSigning signing = taskAdmission.signing();
+            publish(publisher -> publisher.publishAll(batch, confirmTimeout, signing),
+                    "publish " + tasks.size() + " task(s)");
         }
     }
 
@@ -300,6 +305,15 @@ public final class RabbitTaskTransport implements TaskTransport {
      */
     public void traceWith(Tracing tracing) {
         this.tracing = Objects.requireNonNull(tracing, "tracing");
+    }
+
+    /**
+     * Dead-letters, from now on, every consumed task that {@code admission} refuses (too large, badly signed) before
+     * it is read, and signs the tasks this transport publishes with its signing; {@link TaskAdmission#DEFAULTS} until
+     * this is called.
+     */
+    public void admitTasks(TaskAdmission admission) {
+        this.taskAdmission = Objects.requireNonNull(admission, "admission");
     }
 
     private Span startSend(String messageId, TaskResultMessage result) {
@@ -398,14 +412,24 @@ public final class RabbitTaskTransport implements TaskTransport {
     }
 
     private void dispatchTask(InboundMessage message, Consumer<TaskDelivery> handler) {
+        Optional<String> refusal = taskAdmission.refusal(message.properties(), message.body());
+        if (refusal.isPresent()) {
+            log.warn("Dead-lettering refused task {}: {}", oneLine(message.label()), oneLine(refusal.get()));
+            message.deadLetter("refused task message: " + refusal.get());
+            return;
+        }
         TaskMessage task;
         Map<String, String> traceContext;
         try {
             CloudEvent event = CloudEventAmqpCodec.decode(message.properties(), message.body());
             task = ScatterEvents.data(event, TaskMessage.class);
+            if (!task.jobId().toString().equals(event.getSubject())) {
+                throw new MalformedMessageException("its subject '" + event.getSubject()
+                        + "' is not its jobId " + task.jobId());
+            }
             traceContext = TraceExtension.read(event);
         } catch (MalformedMessageException e) {
-            log.warn("Dead-lettering malformed task {}: {}", message.label(), e.getMessage());
+            log.warn("Dead-lettering malformed task {}: {}", oneLine(message.label()), oneLine(e.getMessage()));
             message.deadLetter("malformed task message: " + e.getMessage());
             return;
         }
@@ -434,7 +458,7 @@ public final class RabbitTaskTransport implements TaskTransport {
             result = ScatterEvents.data(event, TaskResultMessage.class);
             messageId = event.getId();
         } catch (MalformedMessageException e) {
-            log.warn("Dead-lettering malformed result {}: {}", message.label(), e.getMessage());
+            log.warn("Dead-lettering malformed result {}: {}", oneLine(message.label()), oneLine(e.getMessage()));
             message.deadLetter("malformed result message: " + e.getMessage());
             return;
         }

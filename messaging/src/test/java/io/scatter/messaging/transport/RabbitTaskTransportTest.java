@@ -541,7 +541,8 @@ class RabbitTaskTransportTest {
         assertThatThrownBy(transport::deadTasks).isInstanceOf(TransportException.class);
     }
 
-    private static List<DeadTask> awaitDeadTasks(TaskTransport transport, int count) throws Exception {
+    /** The dead tasks once there are at least {@code count}; fails after a wait. */
+    static List<DeadTask> awaitDeadTasks(TaskTransport transport, int count) throws Exception {
         return await(() -> {
             try {
                 List<DeadTask> dead = transport.deadTasks();
