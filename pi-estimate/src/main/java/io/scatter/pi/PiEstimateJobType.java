@@ -2,6 +2,7 @@ package io.scatter.pi;
 
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
+import io.scatter.core.jobtype.InvalidTaskException;
 import io.scatter.core.jobtype.JobDefinition;
 import io.scatter.core.jobtype.JobType;
 
@@ -102,12 +103,12 @@ public final class PiEstimateJobType implements JobType {
     /**
      * Throws the task's darts: {@code {"inside": Long, "samples": Long}}.
      *
-     * @throws IllegalArgumentException if samples or seed is missing or malformed
+     * @throws InvalidTaskException if samples or seed is missing or malformed (a worker dead-letters the task)
      */
     @Override
     public Map<String, Object> compute(Map<String, Object> task) {
         if (task == null) {
-            throw new IllegalArgumentException("a pi-estimate task must be an object with index, samples and seed");
+            throw new InvalidTaskException("a pi-estimate task must be an object with index, samples and seed");
         }
         long samples = taskLong(task, "samples", 1, MAX_SAMPLES);
         long seed = taskLong(task, "seed", Long.MIN_VALUE, Long.MAX_VALUE);
@@ -136,7 +137,7 @@ public final class PiEstimateJobType implements JobType {
         Object value = task.get(key);
         OptionalLong parsed = Inputs.asLong(value);
         if (parsed.isEmpty() || parsed.getAsLong() < min || parsed.getAsLong() > max) {
-            throw new IllegalArgumentException("task." + key + " must be an integer between " + min + " and " + max
+            throw new InvalidTaskException("task." + key + " must be an integer between " + min + " and " + max
                     + ", got " + Inputs.describe(value));
         }
         return parsed.getAsLong();

@@ -1,5 +1,6 @@
 package io.scatter.pi;
 
+import io.scatter.core.jobtype.InvalidTaskException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -70,7 +71,8 @@ class PiEstimateComputeTest {
 
     @ParameterizedTest(name = "{1}")
     @MethodSource("malformedTasks")
-    void aMalformedTaskIsAnIllegalArgumentSayingWhatIsWrong(Map<String, Object> task, String message) {
-        assertThatThrownBy(() -> type.compute(task)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    void aMalformedTaskIsAnInvalidTaskSayingWhatIsWrongSoThatWorkersDeadLetterItAtOnce(Map<String, Object> task,
+                                                                                       String message) {
+        assertThatThrownBy(() -> type.compute(task)).isInstanceOf(InvalidTaskException.class).hasMessage(message);
     }
 }
