@@ -88,7 +88,7 @@ final class JwtAuthenticator {
         if (subject == null || subject.isBlank()) {
             return Outcome.refused(Refusal.NO_SUBJECT);
         }
-        return new Outcome(new Caller(callerId(issuer, subject), name(claims, subject)), null);
+        return new Outcome(new Caller(callerId(issuer, subject), name(claims, subject), true), null);
     }
 
     /** The stable id of a token's subject, used as its jobs' owner; a name-based UUID never equals an API key's id. */

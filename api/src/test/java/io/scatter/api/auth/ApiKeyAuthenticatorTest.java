@@ -35,7 +35,7 @@ class ApiKeyAuthenticatorTest {
         int afterCreate = connections.get();
 
         assertThat(authenticator.authenticate(key).caller().name()).isEqualTo(name);
-        assertThat(authenticator.authenticate(key).caller().name()).isEqualTo(name);
+        assertThat(authenticator.authenticate(key).caller().oidcSubject()).isFalse();
         assertThat(connections.get()).isEqualTo(afterCreate + 1);
 
         clock.advance(TTL);

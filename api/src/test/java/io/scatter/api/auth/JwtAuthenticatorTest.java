@@ -34,6 +34,7 @@ class JwtAuthenticatorTest {
         Caller caller = authenticator(Duration.ZERO).authenticate(token).caller();
 
         assertThat(caller.name()).isEqualTo("alice");
+        assertThat(caller.oidcSubject()).isTrue();
         assertThat(caller.keyId()).isEqualTo(JwtAuthenticator.callerId(issuer.url(), "3f2a"))
                 .isNotEqualTo(JwtAuthenticator.callerId("https://other.example", "3f2a"));
     }
