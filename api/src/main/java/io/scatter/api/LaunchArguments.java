@@ -8,6 +8,8 @@ import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +21,18 @@ final class LaunchArguments {
     /** How callers authenticate; {@code none} only on a trusted network. */
     static final Option AUTH = AuthMode.OPTION;
 
+    /** The OIDC issuer whose JWTs are accepted beside API keys; none when empty. */
+    static final Option OIDC_ISSUER = new Option("--oidc-issuer", "SCATTER_OIDC_ISSUER", "",
+            "OIDC issuer URL whose JWTs are accepted beside API keys (keys from URL/.well-known/openid-configuration)");
+
+    /** The audience an OIDC JWT must name in {@code aud}; any when empty. */
+    static final Option OIDC_AUDIENCE = new Option("--oidc-audience", "SCATTER_OIDC_AUDIENCE", "",
+            "the value an OIDC JWT's aud must contain (default: any audience)");
+
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
-            Settings.DATABASE_PASSWORD, Settings.PORT, AUTH, Settings.PLUGINS, Settings.LOG_FORMAT,
-            Settings.SIGNING_KEY_FILE);
+            Settings.DATABASE_PASSWORD, Settings.PORT, AUTH, OIDC_ISSUER, OIDC_AUDIENCE, Settings.PLUGINS,
+            Settings.LOG_FORMAT, Settings.SIGNING_KEY_FILE);
 
     /** Arguments with these prefixes are Spring properties given directly; they pass through unchanged and win. */
     private static final List<String> PASS_THROUGH = List.of("--spring.", "--server.", "--scatter.", "--management.",
@@ -59,6 +69,12 @@ final class LaunchArguments {
         properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
         properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
         properties.put("scatter.auth.mode", authMode(settings.get(AUTH)));
+        if (!settings.get(OIDC_ISSUER).isBlank()) {
+            properties.put("scatter.auth.oidc-issuer", oidcIssuer(settings.get(OIDC_ISSUER).trim()));
+        }
+        if (!settings.get(OIDC_AUDIENCE).isBlank()) {
+            properties.put("scatter.auth.oidc-audience", settings.get(OIDC_AUDIENCE).trim());
+        }
         if (LogFormat.of(settings) == LogFormat.JSON) {
             properties.put("logging.structured.format.console", "logstash");
         }
@@ -119,6 +135,21 @@ final class LaunchArguments {
         } catch (IllegalArgumentException e) {
             throw new UsageException(AUTH.flag() + " " + e.getMessage());
         }
+    }
+
+    private static String oidcIssuer(String issuer) throws UsageException {
+        URI uri;
+        try {
+            uri = new URI(issuer);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        boolean web = uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        if (!web || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new UsageException(OIDC_ISSUER.flag() + " must be an http(s) URL without query or fragment, e.g. "
+                    + "https://login.example.com/realms/scatter, got '" + issuer + "'");
+        }
+        return issuer;
     }
 
     private static String jdbcUrl(String url) throws UsageException {

@@ -37,6 +37,33 @@ class LaunchArgumentsTest {
     }
 
     @Test
+    void anOidcIssuerAndAudienceFromFlagsOrTheEnvironmentBecomeAuthProperties() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[]{"--oidc-issuer",
+                "https://login.example.com/realms/scatter", "--oidc-audience=scatter-api"}, Map.of()))
+                .contains("--scatter.auth.oidc-issuer=https://login.example.com/realms/scatter",
+                        "--scatter.auth.oidc-audience=scatter-api");
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_OIDC_ISSUER",
+                "http://127.0.0.1:5556/dex", "SCATTER_OIDC_AUDIENCE", "scatter")))
+                .contains("--scatter.auth.oidc-issuer=http://127.0.0.1:5556/dex",
+                        "--scatter.auth.oidc-audience=scatter");
+    }
+
+    @Test
+    void withoutAnOidcIssuerNoOidcPropertyIsSet() throws UsageException {
+        assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of()))
+                .noneMatch(argument -> argument.startsWith("--scatter.auth.oidc"));
+    }
+
+    @Test
+    void anOidcIssuerThatIsNotAnHttpUrlIsAUsageErrorNamingTheFlag() {
+        for (String issuer : new String[]{"login.example.com", "ftp://login.example.com", "https://x.example/?a=b"}) {
+            assertThatThrownBy(() -> LaunchArguments.toSpringArguments(new String[]{"--oidc-issuer", issuer},
+                    Map.of())).isInstanceOf(UsageException.class)
+                    .hasMessageStartingWith("--oidc-issuer must be an http(s) URL").hasMessageContaining(issuer);
+        }
+    }
+
+    @Test
     void jsonLogsInTheEnvironmentTurnOnSpringBootsLogstashConsoleFormat() throws UsageException {
         assertThat(LaunchArguments.toSpringArguments(new String[0], Map.of("SCATTER_LOG_FORMAT", "json")))
                 .contains("--logging.structured.format.console=logstash");

@@ -29,28 +29,6 @@ final class ApiKeyAuthenticator {
         this.cacheTtl = cacheTtl;
     }
 
-    /** Why a key was refused; each is a 401. */
-    enum Refusal {
-        MISSING("this endpoint needs an API key: send Authorization: Bearer <key> (create one with "
-                + "'scatter keys create --name NAME')"),
-        INVALID("the API key is not valid"),
-        REVOKED("the API key was revoked");
-
-        private final String detail;
-
-        Refusal(String detail) {
-            this.detail = detail;
-        }
-
-        String detail() {
-            return detail;
-        }
-    }
-
-    /** The outcome of a check: the caller, or why there is none. */
-    record Outcome(Caller caller, Refusal refusal) {
-    }
-
     /** The caller that {@code token} (the text after {@code Bearer}) authenticates, or why it does not. */
     Outcome authenticate(String token) throws SQLException {
         Optional<UUID> id = ApiKeyTokens.id(token);

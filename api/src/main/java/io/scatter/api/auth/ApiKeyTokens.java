@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 /** The text form of API keys: {@code sk_}, the key's id in hex, {@code _}, then 256 random bits in base64url. */
 final class ApiKeyTokens {
 
-    private static final String PREFIX = "sk_";
+    static final String PREFIX = "sk_";
     private static final Pattern FORM = Pattern.compile("sk_([0-9a-f]{32})_[A-Za-z0-9_-]{43}");
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -9,9 +9,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import java.time.Clock;
+import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Installs API-key authentication in front of the API, or, with {@code --auth none}, warns that there is none. */
+/**
+ * Installs API-key authentication (plus OIDC JWTs when an issuer is configured) in front of the API, or, with
+ * {@code --auth none}, warns that there is none.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthenticationConfiguration {
 
@@ -21,7 +25,8 @@ class AuthenticationConfiguration {
     FilterRegistrationBean<AuthenticationFilter> authenticationFilter(AuthProperties properties, DataSource dataSource,
                                                                       Clock clock, MeterRegistry meters) {
         AuthenticationFilter filter = new AuthenticationFilter(
-                new ApiKeyAuthenticator(new ApiKeyStore(dataSource), clock, properties.cacheTtl()), meters);
+                new ApiKeyAuthenticator(new ApiKeyStore(dataSource), clock, properties.cacheTtl()),
+                jwts(properties, clock), meters);
         FilterRegistrationBean<AuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         if (properties.authMode() == AuthMode.NONE) {
@@ -30,5 +35,17 @@ class AuthenticationConfiguration {
             registration.setEnabled(false);
         }
         return registration;
+    }
+
+    private static Optional<JwtAuthenticator> jwts(AuthProperties properties, Clock clock) {
+        if (properties.authMode() == AuthMode.NONE || !properties.oidcEnabled()) {
+            return Optional.empty();
+        }
+        String issuer = properties.oidcIssuer().trim();
+        log.info("OIDC JWTs from issuer {} are accepted beside API keys{}", issuer, properties.oidcAudienceOrEmpty()
+                .isEmpty() ? " (any audience)" : " (audience " + properties.oidcAudienceOrEmpty() + ")");
+        return Optional.of(new JwtAuthenticator(issuer, properties.oidcAudienceOrEmpty(),
+                new IssuerKeys(issuer, clock, properties.oidcKeysRefreshInterval()), clock,
+                properties.oidcClockSkew()));
     }
 }

@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Lets a request to {@code /api/**} or {@code /tasks} through only with a valid {@code Authorization: Bearer} API key,
- * attaching its {@link Caller}; anything else gets 401 problem+json. Probes, metrics and the OpenAPI docs stay open.
+ * Lets a request to {@code /api/**} or {@code /tasks} through only with a valid {@code Authorization: Bearer} API key
+ * (or, with an OIDC issuer configured, a valid JWT of that issuer), attaching its {@link Caller}; anything else gets
+ * 401 problem+json. Probes, metrics and the OpenAPI docs stay open.
  */
 final class AuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,12 +31,14 @@ final class AuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeyAuthenticator authenticator;
-    private final Map<ApiKeyAuthenticator.Refusal, Counter> refusals =
-            new EnumMap<>(ApiKeyAuthenticator.Refusal.class);
+    private final Optional<JwtAuthenticator> jwts;
+    private final Map<Refusal, Counter> refusals = new EnumMap<>(Refusal.class);
 
-    AuthenticationFilter(ApiKeyAuthenticator authenticator, MeterRegistry meters) {
+    /** With {@code jwts} empty (no OIDC issuer configured) a JWT is just an invalid API key. */
+    AuthenticationFilter(ApiKeyAuthenticator authenticator, Optional<JwtAuthenticator> jwts, MeterRegistry meters) {
         this.authenticator = authenticator;
-        for (ApiKeyAuthenticator.Refusal refusal : ApiKeyAuthenticator.Refusal.values()) {
+        this.jwts = jwts;
+        for (Refusal refusal : Refusal.values()) {
             refusals.put(refusal, Counter.builder("scatter.auth.refused")
                     .description("HTTP requests refused with 401, by reason")
                     .tag("reason", refusal.name().toLowerCase()).register(meters));
@@ -56,15 +60,21 @@ final class AuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            refuse(response, ApiKeyAuthenticator.Refusal.MISSING);
+            refuse(response, Refusal.MISSING);
             return;
         }
-        ApiKeyAuthenticator.Outcome outcome;
+        String token = header.substring(BEARER.length()).trim();
+        Outcome outcome;
         try {
-            outcome = authenticator.authenticate(header.substring(BEARER.length()).trim());
+            outcome = jwts.isPresent() && JwtAuthenticator.looksLikeJwt(token)
+                    ? jwts.get().authenticate(token) : authenticator.authenticate(token);
         } catch (SQLException e) {
             log.warn("Could not check an API key: the database did not answer: {}", e.getMessage());
-            unavailable(response);
+            unavailable(response, "the API key cannot be checked now: the database is unavailable; try again");
+            return;
+        } catch (IssuerUnavailableException e) {
+            log.warn("Could not check a JWT: the OIDC issuer did not answer: {}", e.getMessage());
+            unavailable(response, "the token cannot be checked now: the OIDC issuer is unavailable; try again");
             return;
         }
         if (outcome.caller() == null) {
@@ -75,17 +85,16 @@ final class AuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response, ApiKeyAuthenticator.Refusal refusal) throws IOException {
+    private void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
         refusals.get(refusal).increment();
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refusal == ApiKeyAuthenticator.Refusal.MISSING
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, refusal == Refusal.MISSING
                 ? "Bearer" : "Bearer error=\"invalid_token\"");
         write(response, HttpStatus.UNAUTHORIZED, refusal.detail());
     }
 
-    private static void unavailable(HttpServletResponse response) throws IOException {
+    private static void unavailable(HttpServletResponse response, String detail) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        write(response, HttpStatus.SERVICE_UNAVAILABLE, "the API key cannot be checked now: the database is "
-                + "unavailable; try again");
+        write(response, HttpStatus.SERVICE_UNAVAILABLE, detail);
     }
 
     private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

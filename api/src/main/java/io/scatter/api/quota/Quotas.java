@@ -12,7 +12,7 @@ final class Quotas {
     static String describe(Caller caller) {
         return caller.isAnyone()
                 ? "this client (authentication is off, so every client shares one quota)"
-                : "API key '" + caller.name() + "'";
+                : (caller.oidcSubject() ? "OIDC subject '" : "API key '") + caller.name() + "'";
     }
 
     /** {@code value} as a whole number when it is one, e.g. 5 rather than 5.0. */

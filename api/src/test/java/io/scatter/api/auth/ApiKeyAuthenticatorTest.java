@@ -35,7 +35,7 @@ class ApiKeyAuthenticatorTest {
         int afterCreate = connections.get();
 
         assertThat(authenticator.authenticate(key).caller().name()).isEqualTo(name);
-        assertThat(authenticator.authenticate(key).caller().name()).isEqualTo(name);
+        assertThat(authenticator.authenticate(key).caller().oidcSubject()).isFalse();
         assertThat(connections.get()).isEqualTo(afterCreate + 1);
 
         clock.advance(TTL);
@@ -52,7 +52,7 @@ class ApiKeyAuthenticatorTest {
 
         assertThat(authenticator.authenticate(key).caller()).as("still cached").isNotNull();
         clock.advance(TTL);
-        assertThat(authenticator.authenticate(key).refusal()).isEqualTo(ApiKeyAuthenticator.Refusal.REVOKED);
+        assertThat(authenticator.authenticate(key).refusal()).isEqualTo(Refusal.REVOKED);
     }
 
     @Test
@@ -60,7 +60,7 @@ class ApiKeyAuthenticatorTest {
         String key = store.create("secret-" + UUID.randomUUID()).token();
         String other = ApiKeyTokens.generate(ApiKeyTokens.id(key).orElseThrow());
 
-        assertThat(authenticator.authenticate(other).refusal()).isEqualTo(ApiKeyAuthenticator.Refusal.INVALID);
+        assertThat(authenticator.authenticate(other).refusal()).isEqualTo(Refusal.INVALID);
         assertThat(authenticator.authenticate(key).caller()).isNotNull();
     }
 

@@ -66,6 +66,16 @@ class AuthenticationTest {
     }
 
     @Test
+    void withoutAnOidcIssuerAJwtIsJustAnInvalidKey() {
+        String token = TestTokens.aToken().signedWith(TestIssuer.newKey()).serialize();
+
+        Response response = as(token, "GET", "/api/v1/jobs", null);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("detail").asText()).isEqualTo("the API key is not valid");
+    }
+
+    @Test
     void aRevokedKeyIsRefused() throws SQLException {
         String name = "revoked-" + UUID.randomUUID();
         String key = store().create(name).token();
