@@ -1,6 +1,7 @@
 package io.scatter.api;
 
 import io.scatter.api.auth.AuthMode;
+import io.scatter.api.auth.OidcOptions;
 import io.scatter.core.jobtype.JobTypes;
 import io.scatter.messaging.BrokerConnection;
 import io.scatter.messaging.LogFormat;
@@ -8,8 +9,6 @@ import io.scatter.messaging.Settings;
 import io.scatter.messaging.Settings.Option;
 import io.scatter.messaging.Settings.UsageException;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +21,10 @@ final class LaunchArguments {
     static final Option AUTH = AuthMode.OPTION;
 
     /** The OIDC issuer whose JWTs are accepted beside API keys; none when empty. */
-    static final Option OIDC_ISSUER = new Option("--oidc-issuer", "SCATTER_OIDC_ISSUER", "",
-            "OIDC issuer URL whose JWTs are accepted beside API keys (keys from URL/.well-known/openid-configuration)");
+    static final Option OIDC_ISSUER = OidcOptions.ISSUER;
 
     /** The audience an OIDC JWT must name in {@code aud}; any when empty. */
-    static final Option OIDC_AUDIENCE = new Option("--oidc-audience", "SCATTER_OIDC_AUDIENCE", "",
-            "the value an OIDC JWT's aud must contain (default: any audience)");
+    static final Option OIDC_AUDIENCE = OidcOptions.AUDIENCE;
 
     /** The flags the API understands, in the order its usage text lists them. */
     static final List<Option> OPTIONS = List.of(Settings.RABBITMQ, Settings.DATABASE, Settings.DATABASE_USER,
@@ -69,12 +66,7 @@ final class LaunchArguments {
         properties.put("spring.datasource.password", settings.get(Settings.DATABASE_PASSWORD));
         properties.put("server.port", Integer.toString(settings.getInt(Settings.PORT, 0, 65_535)));
         properties.put("scatter.auth.mode", authMode(settings.get(AUTH)));
-        if (!settings.get(OIDC_ISSUER).isBlank()) {
-            properties.put("scatter.auth.oidc-issuer", oidcIssuer(settings.get(OIDC_ISSUER).trim()));
-        }
-        if (!settings.get(OIDC_AUDIENCE).isBlank()) {
-            properties.put("scatter.auth.oidc-audience", settings.get(OIDC_AUDIENCE).trim());
-        }
+        properties.putAll(OidcOptions.properties(settings));
         if (LogFormat.of(settings) == LogFormat.JSON) {
             properties.put("logging.structured.format.console", "logstash");
         }
@@ -135,21 +127,6 @@ final class LaunchArguments {
         } catch (IllegalArgumentException e) {
             throw new UsageException(AUTH.flag() + " " + e.getMessage());
         }
-    }
-
-    private static String oidcIssuer(String issuer) throws UsageException {
-        URI uri;
-        try {
-            uri = new URI(issuer);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        boolean web = uri != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
-        if (!web || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new UsageException(OIDC_ISSUER.flag() + " must be an http(s) URL without query or fragment, e.g. "
-                    + "https://login.example.com/realms/scatter, got '" + issuer + "'");
-        }
-        return issuer;
     }
 
     private static String jdbcUrl(String url) throws UsageException {

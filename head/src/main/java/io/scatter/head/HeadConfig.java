@@ -4,6 +4,7 @@ import io.scatter.api.auth.AuthMode;
 import io.scatter.messaging.LogFormat;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param workerName     the name of the head node's own worker
  * @param logFormat      how the node writes its log lines
  * @param auth           how the API authenticates its callers
+ * @param oidc           the API's Spring properties that accept OIDC JWTs beside API keys; empty: none
  */
 record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, int workers, String brokerUser,
-                  String brokerPassword, String workerName, LogFormat logFormat, AuthMode auth) {
+                  String brokerPassword, String workerName, LogFormat logFormat, AuthMode auth,
+                  Map<String, String> oidc) {
 
     HeadConfig {
         Objects.requireNonNull(bind, "bind");
@@ -31,6 +34,7 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
         Objects.requireNonNull(workerName, "workerName");
         Objects.requireNonNull(logFormat, "logFormat");
         Objects.requireNonNull(auth, "auth");
+        oidc = Map.copyOf(Objects.requireNonNull(oidc, "oidc"));
     }
 
     /** Where PostgreSQL keeps its cluster. */
@@ -57,6 +61,6 @@ record HeadConfig(int httpPort, int amqpPort, String bind, Path dataDirectory, i
     public String toString() {
         return "HeadConfig[httpPort=" + httpPort + ", amqpPort=" + amqpPort + ", bind=" + bind + ", dataDirectory="
                 + dataDirectory + ", workers=" + workers + ", brokerUser=" + brokerUser + ", brokerPassword=***, "
-                + "workerName=" + workerName + ", logFormat=" + logFormat + ", auth=" + auth.value() + "]";
+                + "workerName=" + workerName + ", logFormat=" + logFormat + ", auth=" + auth.value() + ", oidc=" + oidc + "]";
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -158,7 +159,7 @@ final class HeadNode implements AutoCloseable {
 
     /** The Spring arguments that point the API at the embedded database and broker. */
     private List<String> apiArguments(EmbeddedDatabase startedDatabase, EmbeddedBroker startedBroker) {
-        return List.of(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + startedDatabase.jdbcUrl(),
                 "--spring.datasource.username=" + EmbeddedDatabase.USER,
                 "--spring.datasource.password=",
@@ -166,7 +167,9 @@ final class HeadNode implements AutoCloseable {
                 "--server.port=" + config.httpPort(),
                 "--server.address=" + config.bind(),
                 "--scatter.auth.mode=" + config.auth().value(),
-                "--logging.config=" + (config.logFormat() == LogFormat.JSON ? JSON_LOGGING_CONFIG : LOGGING_CONFIG));
+                "--logging.config=" + (config.logFormat() == LogFormat.JSON ? JSON_LOGGING_CONFIG : LOGGING_CONFIG)));
+        config.oidc().forEach((property, value) -> arguments.add("--" + property + "=" + value));
+        return arguments;
     }
 
     int httpPort() {

@@ -1,6 +1,7 @@
 package io.scatter.head;
 
 import io.scatter.api.auth.AuthMode;
+import io.scatter.api.auth.OidcOptions;
 import io.scatter.messaging.HeadNodeAddress;
 import io.scatter.messaging.LogFormat;
 import io.scatter.messaging.Settings;
@@ -36,7 +37,7 @@ final class HeadOptions {
             HeadNodeAddress.DEFAULT_PASSWORD, "that user's password");
 
     static final List<Option> OPTIONS = List.of(Settings.PORT, AMQP_PORT, BIND, DATA, WORKERS, BROKER_USER,
-            BROKER_PASSWORD, AuthMode.OPTION, Settings.LOG_FORMAT);
+            BROKER_PASSWORD, AuthMode.OPTION, OidcOptions.ISSUER, OidcOptions.AUDIENCE, Settings.LOG_FORMAT);
 
     private HeadOptions() {
     }
@@ -77,7 +78,8 @@ final class HeadOptions {
             throw new UsageException(AuthMode.OPTION.flag() + " " + e.getMessage());
         }
         return new HeadConfig(httpPort, amqpPort, bind, data, settings.getInt(WORKERS, 0, MAX_WORKERS), user,
-                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName(), LogFormat.of(settings), auth);
+                settings.get(BROKER_PASSWORD), WorkerConfig.defaultName(), LogFormat.of(settings), auth,
+                OidcOptions.properties(settings));
     }
 
     /** The usage text printed by {@code --help}. */

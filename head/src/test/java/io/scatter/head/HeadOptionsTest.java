@@ -71,6 +71,25 @@ class HeadOptionsTest {
     }
 
     @Test
+    void anOidcIssuerAndAudienceBecomeTheApisOidcProperties() throws UsageException {
+        assertThat(HeadOptions.parse(new String[0], Map.of()).oidc()).isEmpty();
+
+        HeadConfig config = HeadOptions.parse(new String[]{"--oidc-issuer", "https://login.example.com/realms/pi"},
+                Map.of("SCATTER_OIDC_AUDIENCE", "scatter"));
+
+        assertThat(config.oidc()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "scatter.auth.oidc-issuer", "https://login.example.com/realms/pi",
+                "scatter.auth.oidc-audience", "scatter"));
+    }
+
+    @Test
+    void anOidcIssuerThatIsNotAnHttpUrlIsRefusedNamingTheFlag() {
+        assertThatThrownBy(() -> HeadOptions.parse(new String[]{"--oidc-issuer", "login.example.com"}, Map.of()))
+                .isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--oidc-issuer must be an http(s) URL");
+    }
+
+    @Test
     void thePasswordIsNotInTheConfigurationsText() throws UsageException {
         HeadConfig config = HeadOptions.parse(new String[]{"--broker-password", "s3cret"}, Map.of());
 
