@@ -48,6 +48,9 @@ class OutboxRelaySigningTest {
 
     @Test
     void everyTaskOfASubmittedJobCarriesASignatureTheKeyVerifiesAndAnotherKeyDoesNot() throws Exception {
+        // the API declares the queues once connected; taking from a queue not declared yet would close the probe
+        Poll.until("the API ready, its broker connected", () -> api.get("/actuator/health/readiness").status(),
+                status -> status == 200);
         String id = api.submit(aPrimeCountJob().from(0).to(30_000).tasks(3).json());
 
         List<GetResponse> tasks = new ArrayList<>();
