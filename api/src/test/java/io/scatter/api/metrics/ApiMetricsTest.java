@@ -49,10 +49,13 @@ class ApiMetricsTest {
             String id = api.submit(aPrimeCountJob().from(0).to(999_999).tasks(4).algorithm("sieve").json());
             Poll.until("the job to succeed", () -> api.job(id).get("status").asText(), "SUCCEEDED"::equals);
 
+            // the gauges are read by two periodic tasks of their own: wait for both to have read the job's end
             PrometheusScrape after = Poll.until("the gauges to catch up", this::scrape,
                     scrape -> scrape.sum("scatter_jobs", "status", "SUCCEEDED")
                             == before.sum("scatter_jobs", "status", "SUCCEEDED") + 1
-                            && scrape.sum("scatter_queue_consumers", "queue", "scatter.tasks") >= 1);
+                            && scrape.sum("scatter_queue_consumers", "queue", "scatter.tasks") >= 1
+                            && scrape.sum("scatter_queue_messages", "queue", "scatter.tasks") == 0
+                            && scrape.sum("scatter_outbox_backlog") == 0);
             assertThat(delta(before, after, "scatter_tasks_completed_total", "type", "prime-count", "outcome",
                     "succeeded")).isEqualTo(4);
             assertThat(delta(before, after, "scatter_numbers_checked_total", "type", "prime-count"))
