@@ -139,7 +139,7 @@ class PoisonDrillIT {
     }
 
     /** The drill-types jar the reactor packaged before this module. */
-    private static Path drillTypesJar() throws IOException {
+    static Path drillTypesJar() throws IOException {
         try (Stream<Path> files = Files.list(ScatterProcess.ROOT.resolve("drill-types/target"))) {
             return files.filter(file -> file.getFileName().toString().matches(DRILL_TYPES_JAR))
                     .findFirst()
