@@ -60,8 +60,8 @@ public final class PiEstimateJobType implements JobType {
                     "Estimates pi by throwing random points at the unit square and counting those inside the circle.")
             .input(InputField.integer("samples", "Samples", "How many random points to throw, from 1 to 10^12.")
                     .withRange(1, MAX_SAMPLES).required())
-            .option(InputField.integer("tasks", "Tasks", "How many tasks to split the points into, at most one a "
-                            + "point; left out, one per 10^7 points, at most " + MAX_DEFAULT_TASKS + ".")
+            .option(InputField.integer("tasks", "Tasks", "How many tasks to split the samples into, at most Samples; "
+                            + "left out, one per 10^7 samples, at most 1,000.")
                     .withRange(1, MAX_TASKS))
             .option(InputField.integer("seed", "Seed", "Any 64-bit integer; the same samples, tasks and seed "
                             + "give the same estimate.")

@@ -75,7 +75,7 @@ public interface JobType {
      *     return Optional.of(InputSchema.builder("Estimate pi", "Estimates pi by throwing random points at a square.")
      *             .input(InputField.integer("samples", "Samples", "How many points to throw.")
      *                     .withRange(1, MAX_SAMPLES).required())
-     *             .option(InputField.integer("seed", "Seed", "Seeds the random points; the same seed, the same estimate.")
+     *             .option(InputField.integer("seed", "Seed", "The same seed gives the same estimate.")
      *                     .withDefault(DEFAULT_SEED))
      *             .build());
      * }
