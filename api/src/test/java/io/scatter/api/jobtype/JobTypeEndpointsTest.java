@@ -133,6 +133,15 @@ class JobTypeEndpointsTest {
         assertThat(anonymous.get("/api/v1/job-types/prime-count").status()).isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesBothEndpoints() {
+        JsonNode paths = new ApiClient(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.path("/api/v1/job-types").path("get").path("summary").asText())
+                .isEqualTo("List the job types, by name");
+        assertThat(paths.path("/api/v1/job-types/{name}").path("get").path("responses").has("404")).isTrue();
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> names = new ArrayList<>();
         for (JsonNode element : array) {
