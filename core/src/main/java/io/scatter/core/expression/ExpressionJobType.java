@@ -63,7 +63,7 @@ public final class ExpressionJobType implements JobType {
                             "A batch of expressions, one a line, each with its own result; give this or Expression.")
                     .withItems(1, MAX_BATCH).withMaxItemLength(ExpressionLimits.MAX_LENGTH))
             .option(InputField.integer("tasks", "Tasks", "For a batch: how many tasks to split it into, at most "
-                            + "one an expression, by default up to " + DEFAULT_TASKS + "; a single expression takes 1.")
+                            + "the number of expressions, by default up to " + DEFAULT_TASKS + "; a single one takes 1.")
                     .withRange(1, MAX_TASKS))
             .build();
 
