@@ -62,8 +62,9 @@ public final class ExpressionJobType implements JobType {
             .input(InputField.stringList(BATCH, "Expressions",
                             "A batch of expressions, one a line, each with its own result; give this or Expression.")
                     .withItems(1, MAX_BATCH).withMaxItemLength(ExpressionLimits.MAX_LENGTH))
-            .option(InputField.integer("tasks", "Tasks", "For a batch: how many tasks to split it into, at most "
-                            + "the number of expressions, by default up to " + DEFAULT_TASKS + "; a single one takes 1.")
+            .option(InputField.integer("tasks", "Tasks", "For a batch: how many tasks to split it into, "
+                            + "at most the number of expressions, by default up to " + DEFAULT_TASKS
+                            + "; a single one takes 1.")
                     .withRange(1, MAX_TASKS))
             .build();
 
