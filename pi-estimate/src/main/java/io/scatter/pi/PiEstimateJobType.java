@@ -1,5 +1,7 @@
 package io.scatter.pi;
 
+import io.scatter.core.jobtype.InputField;
+import io.scatter.core.jobtype.InputSchema;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.InvalidTaskException;
@@ -9,6 +11,7 @@ import io.scatter.core.jobtype.JobType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -53,10 +56,27 @@ public final class PiEstimateJobType implements JobType {
 
     private static final List<String> INPUT_FIELDS = List.of("samples");
     private static final List<String> OPTION_FIELDS = List.of("seed", "tasks");
+    private static final InputSchema SCHEMA = InputSchema.builder("Estimate pi",
+                    "Estimates pi by throwing random points at the unit square and counting those inside the circle.")
+            .input(InputField.integer("samples", "Samples", "How many random points to throw, from 1 to 10^12.")
+                    .withRange(1, MAX_SAMPLES).required())
+            .option(InputField.integer("tasks", "Tasks", "How many tasks to split the samples into, at most Samples; "
+                            + "left out, one per 10^7 samples, at most 1,000.")
+                    .withRange(1, MAX_TASKS))
+            .option(InputField.integer("seed", "Seed", "Any 64-bit integer; the same samples, tasks and seed "
+                            + "give the same estimate.")
+                    .withDefault(DEFAULT_SEED))
+            .build();
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Samples required; options tasks (default computed) and seed (default {@link #DEFAULT_SEED}). */
+    @Override
+    public Optional<InputSchema> inputSchema() {
+        return Optional.of(SCHEMA);
     }
 
     /** Input {@code {"samples": Long}}; options {@code {"tasks": Integer, "seed": Long}} with defaults filled in. */

@@ -75,12 +75,14 @@ final class FuzzRequests {
                 query("jobId", "status", "limit", "cursor").map(q -> "/api/v1/dead-letters" + q),
                 ids.map(id -> "/api/v1/dead-letters/" + id),
                 query("limit", "x").map(q -> "/api/v1/workers" + q),
+                ids.map(id -> "/api/v1/job-types/" + id),
                 query("id").map(q -> "/tasks" + q),
                 Arbitraries.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                         "/actuator/prometheus", "/actuator/info", "/actuator/env", "/actuator/heapdump",
                         "/v3/api-docs", "/swagger-ui.html", "/api/v1", "/api/v2/jobs", "/api/v1/jobs/", "//api/v1/jobs",
                         "/api/v1/jobs/..;/workers", "/api/v1/./jobs", "/%2e%2e/%2e%2e/etc/passwd", "/error",
-                        "/api/v1/jobs%00", "/api/v1/jobs?status=QUEUED&status=RUNNING", "/tasks?id=1&id=2"));
+                        "/api/v1/jobs%00", "/api/v1/jobs?status=QUEUED&status=RUNNING", "/tasks?id=1&id=2",
+                        "/api/v1/job-types", "/api/v1/job-types/prime-count", "/api/v1/job-types/"));
         return Combinators.combine(targets, Arbitraries.of("GET", "GET", "GET", "HEAD", "OPTIONS"), headers())
                 .as((target, method, headers) -> new FuzzRequest(method, target, headers, null, false));
     }
@@ -92,7 +94,7 @@ final class FuzzRequests {
         Arbitrary<String> targets = Arbitraries.oneOf(ids.map(id -> "/api/v1/jobs/" + id),
                 ids.map(id -> "/api/v1/dead-letters/" + id + "/retry"), ids.map(id -> "/api/v1/dead-letters/" + id),
                 Arbitraries.of("/api/v1/jobs", "/api/v1/workers", "/tasks", "/api/v1/dead-letters",
-                        "/actuator/health"));
+                        "/api/v1/job-types", "/api/v1/job-types/prime-count", "/actuator/health"));
         Arbitrary<String> methods = Arbitraries.of("DELETE", "POST", "PUT", "PATCH", "TRACE", "FOO", "CONNECT");
         return Combinators.combine(methods, targets, Arbitraries.oneOf(oddBodies(), mutated(jobBodies())),
                         contentTypes(), headers())

@@ -1,5 +1,7 @@
 package io.scatter.core.expression;
 
+import io.scatter.core.jobtype.InputField;
+import io.scatter.core.jobtype.InputSchema;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.JobDefinition;
@@ -12,6 +14,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -51,10 +54,29 @@ public final class ExpressionJobType implements JobType {
     private static final String BATCH = "expressions";
     private static final List<String> INPUT_FIELDS = List.of(SINGLE, BATCH);
     private static final List<String> OPTION_FIELDS = List.of("tasks");
+    private static final InputSchema SCHEMA = InputSchema.builder("Evaluate expressions",
+                    "Evaluates one arithmetic expression, or a batch of them, exactly in decimal.")
+            .input(InputField.string(SINGLE, "Expression",
+                            "One arithmetic expression such as (1 + 2) * 3 / 4; give this or Expressions.")
+                    .withMaxLength(ExpressionLimits.MAX_LENGTH).withMultiline())
+            .input(InputField.stringList(BATCH, "Expressions",
+                            "A batch of expressions, one a line, each with its own result; give this or Expression.")
+                    .withItems(1, MAX_BATCH).withMaxItemLength(ExpressionLimits.MAX_LENGTH))
+            .option(InputField.integer("tasks", "Tasks", "For a batch: how many tasks to split it into, "
+                            + "at most the number of expressions, by default up to " + DEFAULT_TASKS
+                            + "; a single one takes 1.")
+                    .withRange(1, MAX_TASKS))
+            .build();
 
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Expression or expressions (one of them; neither is required alone) and option tasks, computed by default. */
+    @Override
+    public Optional<InputSchema> inputSchema() {
+        return Optional.of(SCHEMA);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.scatter.core.jobtype;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A kind of job Scatter can split, compute and combine: the plug-in point of the platform.
@@ -18,8 +19,8 @@ import java.util.Map;
  *     public String name() { return "range-sum"; }
  *
  *     public JobDefinition define(Map<String, Object> input, Map<String, Object> options) {
- *         long from = Inputs.requireLong(input, "input.from", 0, Long.MAX_VALUE);
- *         long to = Inputs.requireLong(input, "input.to", from, Long.MAX_VALUE);
+ *         long from = Inputs.requireLong(input, "input.from", 0, 1_000_000);
+ *         long to = Inputs.requireLong(input, "input.to", from, 1_000_000);
  *         return new JobDefinition(Map.of("from", from, "to", to), Map.of());
  *     }
  *
@@ -30,6 +31,13 @@ import java.util.Map;
  *     public Map<String, Object> compute(Map<String, Object> task) {
  *         long from = ((Number) task.get("from")).longValue(), to = ((Number) task.get("to")).longValue();
  *         return Map.of("sum", (from + to) * (to - from + 1) / 2);
+ *     }
+ *
+ *     public Optional<InputSchema> inputSchema() {
+ *         return Optional.of(InputSchema.builder("Sum a range", "Adds up the integers from one bound to another.")
+ *                 .input(InputField.integer("from", "From", "The first integer.").withRange(0, 1_000_000).required())
+ *                 .input(InputField.integer("to", "To", "The last integer.").withRange(0, 1_000_000).required())
+ *                 .build());
  *     }
  *
  *     public Map<String, Object> emptyResult() { return Map.of("sum", 0L); }
@@ -54,6 +62,28 @@ public interface JobType {
      * @throws InvalidInputException naming the offending field (e.g. {@code input.from}) when anything is wrong
      */
     JobDefinition define(Map<String, Object> input, Map<String, Object> options);
+
+    /**
+     * What {@link #define} accepts, for a client to render a submit form from (the API serves it at
+     * {@code GET /api/v1/job-types}): the fields of {@code input} and {@code options} with their kinds, bounds and
+     * defaults. It must tell the truth: every field it lists is accepted within its bounds, every required one is
+     * needed, every default is what {@code define} fills in. Empty (the default) for a type that does not describe
+     * itself.
+     *
+     * <pre>{@code
+     * public Optional<InputSchema> inputSchema() {
+     *     return Optional.of(InputSchema.builder("Estimate pi", "Estimates pi by throwing random points at a square.")
+     *             .input(InputField.integer("samples", "Samples", "How many points to throw.")
+     *                     .withRange(1, MAX_SAMPLES).required())
+     *             .option(InputField.integer("seed", "Seed", "The same seed gives the same estimate.")
+     *                     .withDefault(DEFAULT_SEED))
+     *             .build());
+     * }
+     * }</pre>
+     */
+    default Optional<InputSchema> inputSchema() {
+        return Optional.empty();
+    }
 
     /**
      * As {@link #define(Map, Map)}, knowing the cluster's {@link Capacity} right now, so that a type that chooses its

@@ -1,6 +1,8 @@
 package io.scatter.core.prime;
 
 import io.scatter.core.jobtype.Capacity;
+import io.scatter.core.jobtype.InputField;
+import io.scatter.core.jobtype.InputSchema;
 import io.scatter.core.jobtype.Inputs;
 import io.scatter.core.jobtype.InvalidInputException;
 import io.scatter.core.jobtype.InvalidTaskException;
@@ -10,6 +12,7 @@ import io.scatter.core.jobtype.JobType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -26,6 +29,20 @@ public final class PrimeCountJobType implements JobType {
 
     private static final List<String> INPUT_FIELDS = List.of("from", "to");
     private static final List<String> OPTION_FIELDS = List.of("algorithm", "tasks");
+    private static final InputSchema SCHEMA = InputSchema.builder("Count primes",
+                    "Counts the prime numbers between two integers, both included.")
+            .input(InputField.integer("from", "From", "The first integer of the range, from 0 to 10^15.")
+                    .withRange(0, PrimeCount.MAX).required())
+            .input(InputField.integer("to", "To", "The last integer of the range, at least From and at most 10^15.")
+                    .withRange(0, PrimeCount.MAX).required())
+            .option(InputField.choice("algorithm", "Algorithm",
+                            "The segmented sieve of Eratosthenes, or trial division (far slower, for comparison).",
+                            Algorithm.wireNames())
+                    .withDefault(Algorithm.DEFAULT.wireName()))
+            .option(InputField.integer("tasks", "Tasks", "How many tasks to split the range into, at most its "
+                            + "width; left out, chosen from the algorithm's cost and the live workers.")
+                    .withRange(1, MAX_TASKS))
+            .build();
 
     @Override
     public String name() {
@@ -35,6 +52,12 @@ public final class PrimeCountJobType implements JobType {
     @Override
     public JobDefinition define(Map<String, Object> input, Map<String, Object> options) {
         return define(input, options, Capacity.UNKNOWN);
+    }
+
+    /** From and to required; options algorithm (default sieve) and tasks (default computed). */
+    @Override
+    public Optional<InputSchema> inputSchema() {
+        return Optional.of(SCHEMA);
     }
 
     /**
