@@ -14,6 +14,7 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +28,8 @@ class DashboardIT {
 
     /** π(2·10^9), from the published tables of the prime-counting function. */
     private static final long PRIMES_TO_TWO_BILLION = 98_222_287L;
+    /** π(10^10). */
+    private static final long PRIMES_TO_TEN_BILLION = 455_052_511L;
 
     private static ScatterCluster cluster;
     private Browser browser;
@@ -86,6 +89,7 @@ class DashboardIT {
         assertThat(new Select(browser.find("#f-options-algorithm")).getFirstSelectedOption().getText())
                 .isEqualTo("sieve");
         browser.screenshot("submit");
+        browser.script("window.sameDocument = true");
 
         type("#f-input-from", "0");
         type("#f-input-to", "2000000000");
@@ -106,6 +110,7 @@ class DashboardIT {
                 .mapToInt(row -> Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText())).sum())
                 .isEqualTo(32);
         assertThat(browser.find("#live-mode").getText()).isEqualTo("live");
+        assertThat(browser.script("return window.sameDocument === true")).as("no page reload").isEqualTo(true);
         browser.screenshot("job");
 
         browser.navigate("#/jobs");
@@ -114,6 +119,11 @@ class DashboardIT {
         assertThat(browser.find("#job-rows tr[data-job='" + id + "'] [role=progressbar]")
                 .getAttribute("aria-valuenow")).isEqualTo("100");
         browser.screenshot("jobs");
+        new Select(browser.find("#status-filter")).selectByVisibleText("CANCELLED");
+        browser.await("the cancelled jobs", driver -> driver.getCurrentUrl().endsWith("#/jobs?status=CANCELLED")
+                && browser.findAll("#job-rows tr[data-job='" + id + "']").isEmpty());
+        assertThat(browser.findAll("#job-rows tr[data-job]"))
+                .allSatisfy(row -> assertThat(row.getAttribute("data-status")).isEqualTo("CANCELLED"));
 
         browser.resize(390, 844);
         browser.navigate("#/jobs/" + id);
@@ -121,6 +131,34 @@ class DashboardIT {
         assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                 .as("the page fits a phone's width").isEqualTo(true);
         browser.screenshot("job-phone");
+    }
+
+    @Test
+    void whereTheEventStreamsCannotBeHadThePagesPollAndStillFollowAJobToItsEnd() throws Exception {
+        browser.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                const realFetch = window.fetch;
+                window.fetch = (input, init) => String(input).includes('/events')
+                  ? Promise.resolve(new Response('{"status":404,"title":"Not Found"}',
+                      {status: 404, headers: {'Content-Type': 'application/problem+json'}}))
+                  : realFetch(input, init);
+                """));
+        String id = cluster.submit(
+                "{\"type\":\"prime-count\",\"input\":{\"from\":0,\"to\":10000000000},\"options\":{\"tasks\":40}}");
+        signIn("#/jobs/" + id);
+        browser.script("window.sameDocument = true");
+
+        browser.await("the page to poll", ExpectedConditions.textToBe(By.id("live-mode"), "polling"));
+        browser.await("the job to reach 100 %", driver ->
+                "100".equals(browser.find("#job-summary [role=progressbar]").getAttribute("aria-valuenow")));
+        browser.await("the result", ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
+        assertThat(browser.find("#job-result").getText()).contains("\"count\": " + PRIMES_TO_TEN_BILLION);
+        browser.await("every task on the timeline", driver -> browser.findAll("#timeline g.task").size() == 40);
+        assertThat(browser.script("return window.sameDocument === true")).as("no page reload").isEqualTo(true);
+
+        browser.navigate("#/jobs");
+        browser.await("the job in the polled list", ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#job-rows tr[data-job='" + id + "'][data-status='SUCCEEDED']")));
+        assertThat(browser.find("#live-mode").getText()).isEqualTo("polling");
     }
 
     @Test

@@ -33,6 +33,9 @@ class HeadNodeIT {
             assertThat(job.get("progress").get("tasksDone").asInt()).isEqualTo(40);
             assertThat(pi.log()).as("the joined worker computed some of the tasks")
                     .contains("of prime-count job " + id + " succeeded");
+            assertThat(head.client().get("/").body()).as("the dashboard, served by the head node's API")
+                    .contains("<script type=\"module\" src=\"dashboard/app.js\"></script>");
+            assertThat(head.head().log()).contains("dashboard at http://");
             assertThat(head.head().terminate(Duration.ofMinutes(1))).as("exit code on SIGTERM").isZero();
             assertThat(head.postmaster()).as("PostgreSQL stopped with the head node").isEmpty();
         }

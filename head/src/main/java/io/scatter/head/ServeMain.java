@@ -86,9 +86,10 @@ public final class ServeMain {
             log.info("The API needs an API key: export SCATTER_API_KEY=$(cat {}) for the CLI, or send it as "
                     + "Authorization: Bearer; --auth none turns this off on a trusted network", config.apiKeyFile());
         }
-        log.info("Head node ready in {} s: API on http://{}:{}, broker on {}:{}, {} local worker thread(s), data in "
-                        + "{}. Join from another machine with: scatter worker --connect THIS_HOST:{}", sinceStart(),
-                config.bind(), node.httpPort(), config.bind(), node.amqpPort(), config.workers(),
+        log.info("Head node ready in {} s: API on http://{}:{}, dashboard at http://{}:{}/, broker on {}:{}, {} local "
+                        + "worker thread(s), data in {}. Join from another machine with: scatter worker --connect "
+                        + "THIS_HOST:{}", sinceStart(), config.bind(), node.httpPort(), browsable(config.bind()),
+                node.httpPort(), config.bind(), node.amqpPort(), config.workers(),
                 config.dataDirectory(), node.amqpPort());
         try {
             node.awaitTermination();
@@ -99,6 +100,11 @@ public final class ServeMain {
     }
 
     /** Seconds since this process started, to one decimal. */
+    /** Where a browser on this machine finds an API bound to {@code bind}: the wildcard address is not one. */
+    private static String browsable(String bind) {
+        return "0.0.0.0".equals(bind) || "::".equals(bind) ? "localhost" : bind;
+    }
+
     private static String sinceStart() {
         return ProcessHandle.current().info().startInstant()
                 .map(start -> String.format(Locale.ROOT, "%.1f", Duration.between(start, Instant.now()).toMillis()
