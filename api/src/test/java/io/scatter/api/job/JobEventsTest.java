@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.scatter.api.testing.ApiClient;
 import io.scatter.api.testing.ApiEnvironment;
 import io.scatter.api.testing.ApiTest;
+import io.scatter.api.testing.BrokerProbe;
 import io.scatter.api.testing.EventStreamClient;
 import io.scatter.api.testing.EventStreamClient.Event;
 import io.scatter.api.testing.Poll;
 import io.scatter.api.testing.TestWorker;
+import io.scatter.contracts.TaskResultMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.scatter.api.testing.JobRequestBuilder.aPrimeCountJob;
+import static io.scatter.api.testing.TaskResultBuilder.aResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/v1/jobs/{id}/events and /api/v1/jobs/events: jobs followed live over Server-Sent Events. */
@@ -81,6 +84,30 @@ class JobEventsTest {
         }
         assertThat(indexes).containsExactlyInAnyOrder(0, 1, 2, 3);
         assertThat(events.get(events.size() - 1).name()).isEqualTo("tasks");
+    }
+
+    @Test
+    void resultsArrivingOutOfOrderAreSentAsTheyCountEachTaskOnce() {
+        String id = api.submit(aPrimeCountJob().from(0).to(100).tasks(4).json());
+        try (EventStreamClient stream = follow("/api/v1/jobs/" + id + "/events");
+             BrokerProbe broker = new BrokerProbe(environment.rabbitUri())) {
+            broker.declareTopology();
+            stream.awaitEvent("the job's first event", event -> event.name().equals("job"));
+
+            deliver(broker, id, 2);
+            Event first = stream.awaitEvent("the first task", event -> event.name().equals("tasks"));
+            assertThat(first.json().get("tasks")).extracting(task -> task.get("index").asInt()).containsExactly(2);
+            deliver(broker, id, 0);
+            deliver(broker, id, 1);
+            Poll.until("tasks 0 and 1", () -> sentTasks(stream.events()), sent -> sent.size() == 3);
+            deliver(broker, id, 3);
+            List<Event> events = stream.awaitEnd();
+
+            assertThat(sentTasks(events)).containsExactlyInAnyOrder(0, 1, 2, 3);
+            assertThat(events).filteredOn(event -> event.name().equals("job"))
+                    .extracting(event -> event.json().get("progress").get("tasksDone").asInt())
+                    .startsWith(0, 1).endsWith(4).isSorted();
+        }
     }
 
     @Test
@@ -181,6 +208,21 @@ class JobEventsTest {
         stream.close();
 
         awaitNoStreams();
+    }
+
+    private static void deliver(BrokerProbe broker, String jobId, int index) {
+        broker.publish(TaskResultMessage.EXCHANGE, TaskResultMessage.ROUTING_KEY,
+                aResult().job(jobId).task(index).result(Map.of("count", 1)).event());
+    }
+
+    private static List<Integer> sentTasks(List<Event> events) {
+        List<Integer> indexes = new ArrayList<>();
+        for (Event event : events) {
+            if (event.name().equals("tasks")) {
+                event.json().get("tasks").forEach(task -> indexes.add(task.get("index").asInt()));
+            }
+        }
+        return indexes;
     }
 
     private void awaitNoStreams() {
