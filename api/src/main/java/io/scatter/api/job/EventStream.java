@@ -17,6 +17,7 @@ abstract class EventStream {
     private final long openedAt;
     private long lastWriteAt;
     private boolean ended;
+    private volatile boolean started;
 
     /** @param emitter the answer; its timeout is only a backstop, as the poller ends a stream at its maximum age */
     EventStream(SseEmitter emitter, long nowNanos) {
@@ -30,6 +31,15 @@ abstract class EventStream {
 
     SseEmitter emitter() {
         return emitter;
+    }
+
+    /** Marks the first events sent, on the request's thread: only then does the poller bring the stream up to date. */
+    final void started() {
+        started = true;
+    }
+
+    final boolean isStarted() {
+        return started;
     }
 
     /** Sends an event named {@code name} whose data is {@code data} as JSON, as the REST answers write it. */

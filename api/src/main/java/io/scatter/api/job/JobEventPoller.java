@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.scatter.api.workers.PeriodicTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -30,6 +31,7 @@ class JobEventPoller extends PeriodicTask {
     private final JobEventProperties properties;
     private final Set<EventStream> streams = new LinkedHashSet<>();
     private boolean closed;
+    private boolean failing;
 
     JobEventPoller(JobRepository jobs, TaskRepository tasks, JobEventProperties properties, MeterRegistry meters) {
         super("scatter-job-event-poller", properties.pollInterval());
@@ -54,8 +56,11 @@ class JobEventPoller extends PeriodicTask {
     <S extends EventStream> S hold(Function<Long, S> create) {
         S stream;
         synchronized (this) {
-            if (closed || streams.size() >= properties.maxStreams()) {
-                throw new TooManyStreamsException(properties.maxStreams());
+            if (closed) {
+                throw TooManyStreamsException.shuttingDown();
+            }
+            if (streams.size() >= properties.maxStreams()) {
+                throw TooManyStreamsException.full(properties.maxStreams());
             }
             stream = create.apply(System.nanoTime());
             streams.add(stream);
@@ -92,10 +97,30 @@ class JobEventPoller extends PeriodicTask {
             }
             open = new ArrayList<>(streams);
         }
+        try {
+            poll(open);
+            if (failing) {
+                failing = false;
+                log.info("The event streams read PostgreSQL again");
+            }
+        } catch (DataAccessException e) {
+            // every 500 ms while the database is down: said once, the streams keep their last events meanwhile
+            if (!failing) {
+                failing = true;
+                log.warn("The event streams cannot read PostgreSQL; trying again every {}: {}",
+                        properties.pollInterval(), e.getMessage());
+            }
+        }
+    }
+
+    private void poll(List<EventStream> open) {
         JobEventReads reads = reads();
         long maxAge = properties.maxAge().toNanos();
         long keepAlive = properties.keepAlive().toNanos();
         for (EventStream stream : open) {
+            if (!stream.isStarted()) {
+                continue;
+            }
             try {
                 if (stream.olderThan(System.nanoTime(), maxAge)) {
                     stream.end();
@@ -122,10 +147,12 @@ class JobEventPoller extends PeriodicTask {
         super.start();
     }
 
-    /** Ends every stream, so that graceful shutdown does not wait for them, and refuses new ones. */
+    /**
+     * Ends every stream, so that graceful shutdown does not wait for them, and refuses new ones; then stops polling
+     * (ending them first lets a write under way finish rather than be interrupted).
+     */
     @Override
     public void stop() {
-        super.stop();
         List<EventStream> open;
         synchronized (this) {
             closed = true;
@@ -133,6 +160,7 @@ class JobEventPoller extends PeriodicTask {
             streams.clear();
         }
         open.forEach(EventStream::end);
+        super.stop();
     }
 
     private synchronized void forget(EventStream stream) {
