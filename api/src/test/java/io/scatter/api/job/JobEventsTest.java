@@ -131,6 +131,21 @@ class JobEventsTest {
     }
 
     @Test
+    void moreThanAThousandTasksChangingAtOnceAreSentInEventsOfAThousandAtMost() {
+        String id = api.submit(aPrimeCountJob().from(0).to(100_000).tasks(1_500).json());
+        try (EventStreamClient stream = follow("/api/v1/jobs/" + id + "/events")) {
+            stream.awaitEvent("the job's first event", event -> event.name().equals("job"));
+
+            api.delete("/api/v1/jobs/" + id);
+            List<Event> events = stream.awaitEnd();
+
+            assertThat(events).filteredOn(event -> event.name().equals("tasks"))
+                    .extracting(event -> event.json().get("tasks").size()).containsExactly(1_000, 500);
+            assertThat(sentTasks(events)).doesNotHaveDuplicates().hasSize(1_500);
+        }
+    }
+
+    @Test
     void anUnknownJobOrAnIdThatIsNotAUuidIs404ProblemJsonInsteadOfAStream() {
         for (String id : new String[]{UUID.randomUUID().toString(), "not-a-uuid"}) {
             try (EventStreamClient stream = follow("/api/v1/jobs/" + id + "/events")) {
