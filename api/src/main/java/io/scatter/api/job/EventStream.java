@@ -34,7 +34,7 @@ abstract class EventStream {
     }
 
     /** Marks the first events sent, on the request's thread: only then does the poller bring the stream up to date. */
-    final void started() {
+    final void markStarted() {
         started = true;
     }
 

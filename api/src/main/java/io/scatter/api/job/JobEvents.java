@@ -53,7 +53,7 @@ class JobEvents {
             // the answer's headers go out with its first write, which must not wait for the first event
             stream.keepAlive();
             first.send(stream);
-            stream.started();
+            stream.markStarted();
         } catch (IOException | RuntimeException e) {
             poller.release(stream);
             throw e;
