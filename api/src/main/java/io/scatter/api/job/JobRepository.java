@@ -17,6 +17,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,6 +125,16 @@ class JobRepository {
                 .param("id", id), owner)
                 .query((rs, n) -> document(rs))
                 .optional();
+    }
+
+    /** The documents of those of the jobs {@code ids} that exist and, unless {@code owner} is null, are its. */
+    List<JobDocument> findAll(Collection<UUID> ids, UUID owner) {
+        String[] texts = ids.stream().map(UUID::toString).toArray(String[]::new);
+        return owned(jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM jobs WHERE id = ANY (CAST(:ids AS uuid[]))"
+                        + ownerCondition(owner) + " ORDER BY created_at DESC, id DESC")
+                .param("ids", texts), owner)
+                .query((rs, n) -> document(rs))
+                .list();
     }
 
     /** Job {@code id} as stored, if it exists. */

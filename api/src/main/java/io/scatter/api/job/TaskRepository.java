@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
@@ -21,6 +22,9 @@ import java.util.UUID;
 /** Stores the tasks of jobs; each task moves out of QUEUED at most once, which is what counts a result once. */
 @Repository
 class TaskRepository {
+
+    private static final String DOCUMENT_COLUMNS =
+            "task_index, status, worker, attempts, started_at, finished_at, duration_ms, error";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -129,16 +133,29 @@ class TaskRepository {
 
     /** Up to {@code limit} tasks of job {@code jobId} after index {@code afterIndex}, by index, without their data. */
     List<TaskDocument> page(UUID jobId, int afterIndex, int limit) {
-        return jdbc.sql("""
-                        SELECT task_index, status, worker, attempts, started_at, finished_at, duration_ms, error
-                        FROM tasks WHERE job_id = :jobId AND task_index > :after ORDER BY task_index LIMIT :limit""")
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS
+                        + " FROM tasks WHERE job_id = :jobId AND task_index > :after ORDER BY task_index LIMIT :limit")
                 .param("jobId", jobId)
                 .param("after", afterIndex)
                 .param("limit", limit)
-                .query((rs, n) -> new TaskDocument(rs.getInt("task_index"), TaskStatus.valueOf(rs.getString("status")),
-                        rs.getString("worker"), rs.getInt("attempts"), JobRepository.instant(rs, "started_at"),
-                        JobRepository.instant(rs, "finished_at"), rs.getObject("duration_ms", Long.class),
-                        rs.getString("error")))
+                .query((rs, n) -> document(rs))
                 .list();
+    }
+
+    /** The tasks of job {@code jobId} that are no longer QUEUED, from index {@code fromIndex} on, by index. */
+    List<TaskDocument> leftQueued(UUID jobId, int fromIndex) {
+        return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM tasks"
+                        + " WHERE job_id = :jobId AND task_index >= :from AND status <> 'QUEUED' ORDER BY task_index")
+                .param("jobId", jobId)
+                .param("from", fromIndex)
+                .query((rs, n) -> document(rs))
+                .list();
+    }
+
+    private static TaskDocument document(ResultSet rs) throws SQLException {
+        return new TaskDocument(rs.getInt("task_index"), TaskStatus.valueOf(rs.getString("status")),
+                rs.getString("worker"), rs.getInt("attempts"), JobRepository.instant(rs, "started_at"),
+                JobRepository.instant(rs, "finished_at"), rs.getObject("duration_ms", Long.class),
+                rs.getString("error"));
     }
 }

@@ -6,6 +6,7 @@ import io.scatter.api.testing.ApiClient;
 import io.scatter.api.testing.ApiClient.Response;
 import io.scatter.api.testing.ApiEnvironment;
 import io.scatter.api.testing.ApiTest;
+import io.scatter.api.testing.EventStreamClient;
 import io.scatter.api.testing.TestCallers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ class RateLimitTest {
 
     private static final String JOBS = "/api/v1/jobs";
 
+    private final int port;
     private final ApiClient api;
     private final AdjustableClock clock;
     private final MeterRegistry registry;
@@ -58,6 +60,7 @@ class RateLimitTest {
 
     @Autowired
     RateLimitTest(@LocalServerPort int port, AdjustableClock clock, MeterRegistry registry, JdbcClient jdbc) {
+        this.port = port;
         this.api = new ApiClient(port);
         this.clock = clock;
         this.registry = registry;
@@ -91,6 +94,20 @@ class RateLimitTest {
                 + "from API key 'burst'; retry after 1 s");
         assertThat(registry.counter(QuotaRejections.METRIC, "limit", "requests-per-second").count())
                 .isEqualTo(before + 1);
+    }
+
+    @Test
+    void anEventStreamCountsAsOneRequestFromOpeningToItsEnd() {
+        String id = api.send("POST", JOBS, aPrimeCountJob().json(), ApiClient.JSON, TestCallers.as("streamer")).json()
+                .get("id").asText();
+        try (EventStreamClient stream = EventStreamClient.open(port, JOBS + "/" + id + "/events",
+                TestCallers.as("streamer"))) {
+            assertThat(api.delete(JOBS + "/" + id).status()).as("cancelled by anyone").isEqualTo(200);
+            stream.awaitEnd();
+        }
+
+        assertThat(list("streamer").status()).as("the third request of the burst").isEqualTo(200);
+        assertThat(list("streamer").status()).isEqualTo(429);
     }
 
     @Test

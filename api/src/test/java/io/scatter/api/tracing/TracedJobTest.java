@@ -9,6 +9,7 @@ import io.scatter.api.testing.ApiClient;
 import io.scatter.api.testing.ApiEnvironment;
 import io.scatter.api.testing.ApiTest;
 import io.scatter.api.testing.BrokerProbe;
+import io.scatter.api.testing.EventStreamClient;
 import io.scatter.api.testing.Poll;
 import io.scatter.api.testing.TaskResultBuilder;
 import io.scatter.contracts.Channels;
@@ -45,6 +46,7 @@ class TracedJobTest {
 
     private static final String REMOTE_TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String REMOTE_SPAN = "00f067aa0ba902b7";
+    private static final String STREAM_TRACE = "5cf92f3577b34da6a3ce929d0e0e4737";
 
     static final ApiEnvironment environment = ApiEnvironment.withBroker();
 
@@ -53,6 +55,7 @@ class TracedJobTest {
         environment.register(registry);
     }
 
+    private final int port;
     private final ApiClient api;
     private final JdbcClient jdbc;
     private final InMemorySpanExporter spans;
@@ -61,6 +64,7 @@ class TracedJobTest {
 
     @Autowired
     TracedJobTest(@LocalServerPort int port, JdbcClient jdbc, InMemorySpanExporter spans, Tracing tracing) {
+        this.port = port;
         this.api = new ApiClient(port);
         this.jdbc = jdbc;
         this.spans = spans;
@@ -99,6 +103,19 @@ class TracedJobTest {
                 .filter(span -> span.getName().equals("GET /api/v1/jobs")).toList(), found -> !found.isEmpty());
         assertThat(spans.getFinishedSpanItems()).flatExtracting(TracedJobTest::attributes)
                 .noneMatch(attribute -> attribute.startsWith("url.path=/actuator"));
+    }
+
+    @Test
+    void anEventStreamsRequestSpanEndsOnceTheStreamIsOpenNotWithTheStream() {
+        try (EventStreamClient stream = EventStreamClient.open(port, "/api/v1/jobs/events",
+                Map.of("traceparent", "00-" + STREAM_TRACE + "-" + REMOTE_SPAN + "-01"))) {
+            assertThat(stream.status()).isEqualTo(200);
+
+            SpanData request = awaitSpan("GET /api/v1/jobs/events", STREAM_TRACE);
+
+            assertThat(attributes(request)).contains("http.route=/api/v1/jobs/events", "http.response.status_code=200");
+            assertThat(stream.ended()).isFalse();
+        }
     }
 
     @Test
