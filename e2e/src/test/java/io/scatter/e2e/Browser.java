@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -81,7 +82,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+        return new WebDriverWait(driver, WAIT).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -99,12 +100,11 @@ class DashboardIT {
         String id = browser.driver().getCurrentUrl().replaceAll(".*#/jobs/", "");
         browser.await("the job to reach 100 %", driver ->
                 "100".equals(browser.find("#job-summary [role=progressbar]").getAttribute("aria-valuenow")));
+        browser.await("every task on the timeline", driver -> browser.findAll("#timeline g.task").size() == 32);
         browser.await("the result", ExpectedConditions.presenceOfElementLocated(By.id("job-result")));
         assertThat(browser.find("#job-result").getText()).contains("\"count\": " + PRIMES_TO_TWO_BILLION);
         assertThat(cluster.job(id).get("result").get("count").asLong()).isEqualTo(PRIMES_TO_TWO_BILLION);
         assertThat(browser.find("#progress-detail").getText()).isEqualTo("32 of 32 tasks done");
-
-        browser.await("every task on the timeline", driver -> browser.findAll("#timeline g.task").size() == 32);
         assertThat(lanes()).containsExactly("worker-1", "worker-2");
         assertThat(browser.findAll("#worker-summary tbody tr").stream()
                 .mapToInt(row -> Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText())).sum())
@@ -116,14 +116,14 @@ class DashboardIT {
         browser.navigate("#/jobs");
         browser.await("the job in the list", ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#job-rows tr[data-job='" + id + "'][data-status='SUCCEEDED']")));
-        assertThat(browser.find("#job-rows tr[data-job='" + id + "'] [role=progressbar]")
-                .getAttribute("aria-valuenow")).isEqualTo("100");
+        browser.await("its progress bar full", driver -> "100".equals(
+                browser.find("#job-rows tr[data-job='" + id + "'] [role=progressbar]").getAttribute("aria-valuenow")));
         browser.screenshot("jobs");
         new Select(browser.find("#status-filter")).selectByVisibleText("CANCELLED");
         browser.await("the cancelled jobs", driver -> driver.getCurrentUrl().endsWith("#/jobs?status=CANCELLED")
                 && browser.findAll("#job-rows tr[data-job='" + id + "']").isEmpty());
-        assertThat(browser.findAll("#job-rows tr[data-job]"))
-                .allSatisfy(row -> assertThat(row.getAttribute("data-status")).isEqualTo("CANCELLED"));
+        browser.await("only cancelled jobs listed", driver -> browser.findAll("#job-rows tr[data-job]").stream()
+                .allMatch(row -> "CANCELLED".equals(row.getAttribute("data-status"))));
 
         browser.resize(390, 844);
         browser.navigate("#/jobs/" + id);
@@ -170,8 +170,10 @@ class DashboardIT {
 
         browser.await("the API's problem", ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#submit-message [role=alert]")));
-        assertThat(browser.find("#submit-message").getText()).contains("input.to").contains("between 10 and");
-        assertThat(browser.find("#f-input-to").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#submit-message").getText())
+                .isEqualTo("input.from (10) must not be greater than input.to (5)");
+        assertThat(browser.find("#f-input-from").getAttribute("aria-invalid")).as("the field the problem names")
+                .isEqualTo("true");
         assertThat(browser.driver().getCurrentUrl()).endsWith("#/submit/prime-count");
     }
 
@@ -189,7 +191,7 @@ class DashboardIT {
 
         browser.navigate("#/jobs/" + id);
         browser.await("a timeline with both workers", driver -> lanes().size() == 2);
-        assertThat(browser.find(".page-head .status").getText()).isEqualTo("RUNNING");
+        browser.await("the job running", ExpectedConditions.textToBe(By.cssSelector(".page-head .status"), "RUNNING"));
         browser.screenshot("job-running");
 
         browser.await("the cancel button", ExpectedConditions.elementToBeClickable(By.id("cancel-job"))).click();
@@ -207,15 +209,16 @@ class DashboardIT {
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
 
         signIn("#/dead-letters");
-        String row = "#dead-letter-rows tr[data-dead-letter]";
-        browser.await("the dead letter", driver -> browser.findAll(row).stream()
-                .anyMatch(tr -> tr.getText().contains(id.substring(0, 8))));
-        WebElement letter = browser.findAll(row).stream()
-                .filter(tr -> tr.getText().contains(id.substring(0, 8))).findFirst().orElseThrow();
-        assertThat(letter.findElement(By.className("reason")).getText()).contains("unknown job type 'poison'");
+        // The page refreshes its rows every 5 s, so each look at the row finds it afresh (a stale one is retried).
+        String reason = browser.await("the dead letter", driver -> deadLetterRow(id)
+                .map(row -> row.findElement(By.className("reason")).getText()).orElse(null));
+        assertThat(reason).contains("unknown job type 'poison'");
         browser.screenshot("dead-letters");
 
-        letter.findElement(By.cssSelector("button.retry")).click();
+        browser.await("the retry button pressed", driver -> {
+            deadLetterRow(id).orElseThrow().findElement(By.cssSelector("button.retry")).click();
+            return true;
+        });
         browser.await("the retry's confirmation", ExpectedConditions.textToBePresentInElementLocated(
                 By.id("dead-letters-message"), "queued again"));
         assertThat(browser.find("#dead-letters-message").getText()).contains("the job is RUNNING");
@@ -226,6 +229,11 @@ class DashboardIT {
         browser.await("the key dialog to open", driver -> browser.find("#key-dialog").getAttribute("open") != null);
         browser.find("#key-input").sendKeys(cluster.apiKey(), Keys.ENTER);
         browser.await("the dialog to close", driver -> browser.find("#key-dialog").getAttribute("open") == null);
+    }
+
+    private Optional<WebElement> deadLetterRow(String jobId) {
+        return browser.findAll("#dead-letter-rows tr[data-dead-letter]").stream()
+                .filter(row -> row.getText().contains(jobId.substring(0, 8))).findFirst();
     }
 
     private void type(String css, String text) {
