@@ -17,7 +17,8 @@ export function render(main, { args: [chosen] }) {
       return;
     }
     const type = items.find((item) => item.name === chosen) || items[0];
-    const picker = h('select', { id: 'job-type', onchange: (event) => { location.hash = `#/submit/${event.target.value}`; } },
+    const choose = (event) => { location.hash = `#/submit/${event.target.value}`; };
+    const picker = h('select', { id: 'job-type', onchange: choose },
       items.map((item) => h('option', { value: item.name, selected: item === type }, `${item.title || item.name}`)));
     replace(body, h('div', { class: 'field' }, h('label', { for: 'job-type' }, 'Job type'), picker,
       h('p', { class: 'help' }, type.description || '')), form(type, message));
@@ -34,7 +35,7 @@ function form(type, message) {
     const schema = type[part];
     if (!schema) {
       const area = h('textarea', { id: `f-${part}`, name: part, rows: 4, class: 'mono', spellcheck: 'false',
-        'aria-describedby': `f-${part}-help` }, part === 'input' ? '{}' : '{}');
+        'aria-describedby': `f-${part}-help` }, '{}');
       fields.push({ part, raw: area });
       return h('fieldset', {}, h('legend', {}, part === 'input' ? 'Input' : 'Options'),
         h('label', { for: `f-${part}` }, `${part === 'input' ? 'Input' : 'Options'} as JSON`), area,
@@ -52,7 +53,8 @@ function form(type, message) {
       }));
   });
   const submitButton = h('button', { type: 'submit', id: 'submit-job' }, 'Submit job');
-  const element = h('form', { id: 'submit-form', novalidate: true }, sections, h('div', { class: 'actions' }, submitButton));
+  const element = h('form', { id: 'submit-form', novalidate: true }, sections,
+    h('div', { class: 'actions' }, submitButton));
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
     fields.forEach((field) => field.input && field.input.removeAttribute('aria-invalid'));
@@ -121,8 +123,8 @@ function control(part, name, property, required) {
   if (property.type === 'array') {
     limits.push(`one per line, ${property.minItems ?? 0} to ${(property.maxItems ?? '').toLocaleString('en')}`);
   }
-  const label = h('label', { for: id }, property.title || name, required ? h('span', { class: 'required' }, ' (required)')
-    : null);
+  const label = h('label', { for: id }, property.title || name,
+    required ? h('span', { class: 'required' }, ' (required)') : null);
   const element = h('div', { class: property.type === 'boolean' ? 'field check' : 'field' }, label, input,
     h('p', { class: 'help', id: help }, property.description || '', limits.length ? ` (${limits.join('; ')})` : ''));
   return { part, name, kind, property, required, input, element };

@@ -87,6 +87,7 @@ class DashboardIT {
         signIn("#/submit/prime-count");
         browser.await("the generated form", ExpectedConditions.presenceOfElementLocated(By.id("f-input-from")));
         assertEveryControlIsLabelled();
+        assertTextContrastMeetsWcagAa();
         assertThat(new Select(browser.find("#f-options-algorithm")).getFirstSelectedOption().getText())
                 .isEqualTo("sieve");
         browser.screenshot("submit");
@@ -110,6 +111,7 @@ class DashboardIT {
                 .mapToInt(row -> Integer.parseInt(row.findElements(By.tagName("td")).get(0).getText())).sum())
                 .isEqualTo(32);
         assertThat(browser.find("#live-mode").getText()).isEqualTo("live");
+        assertTextContrastMeetsWcagAa();
         assertThat(browser.script("return window.sameDocument === true")).as("no page reload").isEqualTo(true);
         browser.screenshot("job");
 
@@ -187,6 +189,7 @@ class DashboardIT {
                 && browser.findAll("#worker-rows tr[data-worker]").size() == 2);
         assertThat(browser.findAll("#worker-rows .status-alive")).hasSize(2);
         assertEveryControlIsLabelled();
+        assertTextContrastMeetsWcagAa();
         browser.screenshot("workers");
 
         browser.navigate("#/jobs/" + id);
@@ -213,6 +216,7 @@ class DashboardIT {
         String reason = browser.await("the dead letter", driver -> deadLetterRow(id)
                 .map(row -> row.findElement(By.className("reason")).getText()).orElse(null));
         assertThat(reason).contains("unknown job type 'poison'");
+        assertTextContrastMeetsWcagAa();
         browser.screenshot("dead-letters");
 
         browser.await("the retry button pressed", driver -> {
@@ -244,6 +248,45 @@ class DashboardIT {
 
     private List<String> lanes() {
         return browser.findAll("#timeline g.lane").stream().map(lane -> lane.getAttribute("data-worker")).toList();
+    }
+
+    /**
+     * Every piece of text the page shows has a contrast ratio of at least 4.5:1 with the background behind it (WCAG
+     * 2.x AA for normal text), computed from the colours the browser rendered; text in SVG charts and on disabled
+     * buttons is left out.
+     */
+    private void assertTextContrastMeetsWcagAa() {
+        @SuppressWarnings("unchecked")
+        List<String> tooFaint = (List<String>) browser.script("""
+                const rgba = (css) => {
+                  const parts = css.match(/rgba?\\(([^)]+)\\)/)[1].split(',').map(parseFloat);
+                  return { rgb: parts.slice(0, 3), alpha: parts.length > 3 ? parts[3] : 1 };
+                };
+                const luminance = (rgb) => rgb.map((v) => v / 255)
+                  .map((v) => (v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4)))
+                  .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+                const background = (element) => {
+                  for (let e = element; e; e = e.parentElement) {
+                    const colour = rgba(getComputedStyle(e).backgroundColor);
+                    if (colour.alpha > 0.99) return colour.rgb;
+                  }
+                  return [255, 255, 255];
+                };
+                const faint = [];
+                for (const element of document.querySelectorAll('body *')) {
+                  const text = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                  if (!(element instanceof HTMLElement) || !text || element.getClientRects().length === 0
+                      || element.closest('button:disabled')) continue;
+                  const a = luminance(rgba(getComputedStyle(element).color).rgb);
+                  const b = luminance(background(element));
+                  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  if (ratio < 4.5) {
+                    faint.push(`${element.tagName} "${element.textContent.trim().slice(0, 30)}": ${ratio.toFixed(2)}`);
+                  }
+                }
+                return faint;
+                """);
+        assertThat(tooFaint).isEmpty();
     }
 
     /** Every form control of the page has a label (or an aria-label) that a screen reader can name it by. */
