@@ -1,8 +1,10 @@
 package io.scatter.k8s;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,16 +13,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Renders the subset of Kustomize that deploy/k8s uses: resources (files and directories), secretGenerator, patches
- * by path that merge maps and merge lists by name, images and namespace.
+ * Renders the subset of Kustomize that deploy/k8s uses, and refuses the rest: resources (files and directories),
+ * secretGenerator, patches by path that merge maps and merge lists by name, images and namespace.
  */
 final class KustomizeRenderer {
 
     private KustomizeRenderer() {
     }
 
+    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "namespace", "resources",
+            "generatorOptions", "secretGenerator", "patches", "images");
+
     static Rendering render(Path directory) {
         Map<String, Object> kustomization = Yaml.read(directory.resolve("kustomization.yaml"));
+        Set<String> unsupported = new HashSet<>(kustomization.keySet());
+        unsupported.removeAll(SUPPORTED);
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException(directory + ": unsupported kustomization fields " + unsupported);
+        }
         List<Map<String, Object>> documents = new ArrayList<>();
         Set<String> generated = new HashSet<>();
         for (Object resource : Yaml.list(kustomization.get("resources"))) {
@@ -34,9 +44,15 @@ final class KustomizeRenderer {
             }
         }
         for (Object generator : Yaml.list(kustomization.get("secretGenerator"))) {
-            String name = (String) Yaml.map(generator).get("name");
-            documents.add(generatedSecret(name));
-            generated.add(name);
+            Map<String, Object> fields = Yaml.map(generator);
+            String name = (String) fields.get("name");
+            Map<String, Object> secret = generatedSecret(name);
+            if (fields.containsKey("literals")) {
+                secret.put("data", literals(Yaml.list(fields.get("literals"))));
+            } else {
+                generated.add(name);
+            }
+            documents.add(secret);
         }
         for (Object patch : Yaml.list(kustomization.get("patches"))) {
             Object path = Yaml.map(patch).get("path");
@@ -67,6 +83,17 @@ final class KustomizeRenderer {
         secret.put("metadata", new LinkedHashMap<>(Map.of("name", name)));
         secret.put("type", "Opaque");
         return secret;
+    }
+
+    /** A generator's literal values, which are in git and therefore no secret: the rules report them. */
+    private static Map<String, Object> literals(List<Object> literals) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (Object literal : literals) {
+            String[] keyAndValue = ((String) literal).split("=", 2);
+            data.put(keyAndValue[0], Base64.getEncoder().encodeToString(
+                    keyAndValue[1].getBytes(StandardCharsets.UTF_8)));
+        }
+        return data;
     }
 
     private static Map<String, Object> target(List<Map<String, Object>> documents, Map<String, Object> partial) {

@@ -72,6 +72,28 @@ class KustomizeRendererTest {
     }
 
     @Test
+    void anInlinePatchIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> KustomizeRenderer.render(FIXTURES.resolve("inline-patch")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("only patches with a path");
+    }
+
+    @Test
+    void aKustomizationFieldTheRendererDoesNotKnowIsRefused() {
+        assertThatThrownBy(() -> KustomizeRenderer.render(FIXTURES.resolve("components")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unsupported kustomization fields [commonLabels]");
+    }
+
+    @Test
+    void aSecretGeneratedFromLiteralsCarriesThemAndCountsAsNotGenerated() {
+        Rendering rendering = KustomizeRenderer.render(FIXTURES.resolve("literal-secret"));
+
+        assertThat(Yaml.path(rendering.find("Secret", "leaked"), "data", "password")).isEqualTo("aHVudGVyMg==");
+        assertThat(rendering.generatedSecrets()).containsExactly("app-credentials");
+    }
+
+    @Test
     void aCopyIsIndependentOfItsOriginal() {
         Rendering copy = overlay.copy();
 

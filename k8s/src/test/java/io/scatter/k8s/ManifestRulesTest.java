@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.scatter.k8s.Violation.Rule;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,14 @@ class ManifestRulesTest {
         assertThat(ManifestRules.check(broken.with(List.of(secret)))).containsExactly(
                 new Violation(Rule.LITERAL_SECRET, "Secret/leaked",
                         "data or stringData in a manifest; use a secretGenerator file"));
+    }
+
+    @Test
+    void aSecretGeneratedFromLiteralsInGitIsReported() {
+        Rendering literal = KustomizeRenderer.render(Path.of("src/test/resources/kustomize/literal-secret"));
+
+        assertThat(ManifestRules.check(literal)).extracting(Violation::rule, Violation::resource)
+                .contains(tuple(Rule.LITERAL_SECRET, "Secret/leaked"));
     }
 
     @Test
