@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -141,6 +142,17 @@ final class ManifestRules {
                     .filter(peer -> peer.getPodSelector() != null && peer.getNamespaceSelector() == null)
                     .map(NetworkPolicyPeer::getPodSelector)
                     .forEach(selector -> requireMatch(resource, "a peer's podSelector", selector));
+        }
+        if (resource instanceof Ingress ingress) {
+            nullSafe(ingress.getSpec().getRules()).stream()
+                    .filter(rule -> rule.getHttp() != null)
+                    .flatMap(rule -> nullSafe(rule.getHttp().getPaths()).stream())
+                    .map(path -> path.getBackend().getService())
+                    .filter(Objects::nonNull)
+                    .filter(backend -> resources.stream().noneMatch(r -> r instanceof Service
+                            && r.getMetadata().getName().equals(backend.getName())))
+                    .forEach(backend -> report(Rule.UNMATCHED_SELECTOR, resource,
+                            "backend Service " + backend.getName() + " is not rendered"));
         }
         if (resource instanceof HorizontalPodAutoscaler hpa) {
             requireTarget(resource, hpa.getSpec().getScaleTargetRef().getKind(),

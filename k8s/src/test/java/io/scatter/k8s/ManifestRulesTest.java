@@ -164,6 +164,26 @@ class ManifestRulesTest {
     }
 
     @Test
+    void anHpaTargetingAStatefulSetOfTheWorkersNameIsReported() {
+        Rendering withHpa = broken.with(Yaml.readAll(Manifests.ROOT.resolve("hpa/worker-hpa.yaml")));
+        Yaml.map(Yaml.path(withHpa.find("HorizontalPodAutoscaler", "scatter-worker"), "spec", "scaleTargetRef"))
+                .put("kind", "StatefulSet");
+
+        assertThat(ManifestRules.check(withHpa)).containsExactly(new Violation(Rule.UNMATCHED_SELECTOR,
+                "HorizontalPodAutoscaler/scatter-worker", "scaleTargetRef StatefulSet scatter-worker is not rendered"));
+    }
+
+    @Test
+    void anIngressToAServiceThatIsNotRenderedIsReported() {
+        Map<String, Object> rule = Yaml.map(Yaml.list(spec("Ingress", "scatter-api").get("rules")).get(0));
+        Map<String, Object> path = Yaml.map(Yaml.list(Yaml.path(rule, "http", "paths")).get(0));
+        Yaml.map(Yaml.path(path, "backend", "service")).put("name", "api");
+
+        assertThat(ManifestRules.check(broken)).containsExactly(new Violation(Rule.UNMATCHED_SELECTOR,
+                "Ingress/scatter-api", "backend Service api is not rendered"));
+    }
+
+    @Test
     void theUnbrokenBaseBreaksNoRule() {
         assertThat(ManifestRules.check(broken)).isEmpty();
     }
