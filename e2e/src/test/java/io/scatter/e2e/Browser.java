@@ -62,9 +62,14 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .withLogOutput(java.io.OutputStream.nullOutputStream())
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        return new Browser(driver, profile, base);
+        try {
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, profile, base);
+        } catch (RuntimeException e) {
+            delete(profile);
+            throw e;
+        }
     }
 
     ChromeDriver driver() {
@@ -124,9 +129,13 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }
     }
 }
