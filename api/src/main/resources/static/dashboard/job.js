@@ -125,12 +125,6 @@ export function render(main, { args: [id] }) {
     return [...tasks.values()].filter((task) => task.status !== 'QUEUED').length >= job.progress.tasksDone;
   }
 
-  request(`/api/v1/jobs/${id}`).then((first) => {
-    if (!job) {
-      job = first;
-      draw();
-    }
-  }).catch(failed);
   const ticker = setInterval(() => {
     if (job && !TERMINAL.includes(job.status)) {
       elapsed.textContent = jobDuration(job) || '–';

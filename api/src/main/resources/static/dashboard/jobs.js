@@ -10,7 +10,7 @@ export function render(main, { query }) {
   const status = STATUSES.includes(query.get('status')) ? query.get('status') : '';
   document.title = 'Jobs · Scatter';
   const jobs = new Map();
-  let nextCursor = null;
+  let nextCursor; // undefined until the first page says; null once the last page is shown
   const rows = h('tbody', { id: 'job-rows' });
   const message = h('div', { id: 'jobs-message' });
   const mode = h('span', { id: 'live-mode', class: 'mode' }, 'connecting');
@@ -60,10 +60,12 @@ export function render(main, { query }) {
     }
   }
 
-  async function load() {
-    const page = await request(`/api/v1/jobs?limit=${PAGE}${status ? `&status=${status}` : ''}`);
+  /** Adds a page of the list to what is shown: the newest one, or the one after {@code cursor}. */
+  async function fetchPage(cursor) {
+    const page = await request(`/api/v1/jobs?limit=${PAGE}${status ? `&status=${status}` : ''}`
+      + `${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     page.items.forEach((job) => jobs.set(job.id, job));
-    if (nextCursor === null) {
+    if (cursor || nextCursor === undefined) {
       nextCursor = page.nextCursor;
       more.hidden = !nextCursor;
     }
@@ -71,17 +73,12 @@ export function render(main, { query }) {
     show();
   }
 
-  async function loadMore() {
-    try {
-      const page = await request(`/api/v1/jobs?limit=${PAGE}&cursor=${encodeURIComponent(nextCursor)}`
-        + `${status ? `&status=${status}` : ''}`);
-      page.items.forEach((job) => jobs.set(job.id, job));
-      nextCursor = page.nextCursor;
-      more.hidden = !nextCursor;
-      show();
-    } catch (error) {
-      failed(error);
-    }
+  function load() {
+    return fetchPage(null);
+  }
+
+  function loadMore() {
+    return fetchPage(nextCursor).catch(failed);
   }
 
   load().catch(failed);
